@@ -114,6 +114,11 @@ struct TokenRecord {
 // never read-then-write. Implementations: SqliteInvoiceStore (embedded default) and, later,
 // PostgresInvoiceStore; both pass tests/store/store_conformance.h.
 //
+// review_version is 1 at creation and grows by exactly 1 with an extraction result, a
+// PATCH, validate, reject, reopen and export; claims, renewals, extraction failures, claim
+// expiry and review leases leave it alone. A refused write changes nothing: no version
+// bump, no history entry.
+//
 // Thread-safe: one instance is shared by all HTTP threads and extraction workers.
 // Errors: kNotFound (no such invoice), kConflict with api_code STALE_WRITE /
 // INVALID_TRANSITION / EXTRACTION_IN_PROGRESS and their details, kUnavailable (database
