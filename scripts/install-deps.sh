@@ -11,6 +11,7 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-fra
   libpcre2-dev libyaml-cpp-dev libpugixml-dev libcli11-dev libspdlog-dev libfmt-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libicu-dev libzip-dev libcairo2-dev fonts-dejavu-core fonts-liberation qpdf
 )
 if [ "${INVOICER_WITH_TEST_DEPS:-0}" = 1 ]; then
   packages+=(postgresql wrk procps)
