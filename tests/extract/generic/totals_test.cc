@@ -1,0 +1,97 @@
+#include "extract/generic/totals.h"
+
+#include <gtest/gtest.h>
+
+#include "test_documents.h"
+
+namespace invoicer::extract::generic {
+namespace {
+
+using testing::Confidence;
+using testing::ExtractText;
+using testing::Value;
+
+TEST(TotalsTest, ChoosesTheTotalThatSubtotalPlusTaxMakes) {
+  // Two amounts called total; only one is the subtotal plus the tax.
+  const auto r = ExtractText(
+      "Total items                  3\n"
+      "Net amount              100.00\n"
+      "VAT 19%                  19.00\n"
+      "Total                   119.00\n"
+      "Total savings             5.00\n");
+  EXPECT_EQ(Value(r, "total"), "119.00");
+  EXPECT_EQ(Value(r, "subtotal"), "100.00");
+  EXPECT_EQ(Value(r, "total_tax"), "19.00");
+  EXPECT_GE(Confidence(r, "total"), 0.95);
+}
+
+TEST(TotalsTest, AddsSeveralTaxRates) {
+  const auto r = ExtractText(
+      "Nettobetrag            473,00\n"
+      "MwSt 7%                 19,25\n"
+      "MwSt 19%                37,62\n"
+      "Gesamtbetrag           529,87\n");
+  EXPECT_EQ(Value(r, "total"), "529.87");
+  EXPECT_EQ(Value(r, "total_tax"), "56.87");
+  EXPECT_GE(Confidence(r, "total"), 0.95);
+}
+
+TEST(TotalsTest, WorksOutTheDecimalSeparatorFromTheArithmetic) {
+  // Nothing in the text says whether "2.380" is two thousand or two: the sum does.
+  const auto r = ExtractText(
+      "Invoice no: 77\n"
+      "Subtotal        2.000\n"
+      "Tax               380\n"
+      "Total           2.380\n");
+  EXPECT_EQ(Value(r, "total"), "2380");
+  EXPECT_EQ(Value(r, "subtotal"), "2000");
+  EXPECT_GE(Confidence(r, "total"), 0.95);
+}
+
+TEST(TotalsTest, FlagsAnAmountWhoseSeparatorNothingSettles) {
+  GenericOptions options;
+  const auto de = ExtractText("Rechnung Nr. 5\nGesamtbetrag   1.234\n", options);
+  EXPECT_EQ(Value(de, "total"), "1234");  // German writes thousands with a dot
+  EXPECT_LE(Confidence(de, "total"), options.ambiguous_confidence);
+  const auto en = ExtractText("Invoice No. 5\nTotal amount   1,234\n", options);
+  EXPECT_EQ(Value(en, "total"), "1234");
+  EXPECT_LE(Confidence(en, "total"), options.ambiguous_confidence);
+}
+
+TEST(TotalsTest, TheRestOfTheDocumentSettlesTheSeparator) {
+  const auto r = ExtractText("Invoice No. 5\nShipping   12,50\nTotal      1.234\n");
+  EXPECT_EQ(Value(r, "total"), "1234");  // "12,50" shows a decimal comma
+}
+
+TEST(TotalsTest, TakesTheRoundedTotalOfACashReceipt) {
+  const auto r = ExtractText(
+      "TOTAL AMT            60.31\n"
+      "ROUNDING ADJ         -0.01\n"
+      "RM                   60.30\n"
+      "CASH                 70.30\n"
+      "CHANGE               10.00\n");
+  EXPECT_EQ(Value(r, "total"), "60.30");
+  EXPECT_EQ(Value(r, "currency"), "MYR");
+}
+
+TEST(TotalsTest, TenderedMinusChangeConfirmsAReceiptTotal) {
+  const auto r = ExtractText("NET TOTAL   174.90\nCASH        200.00\nCHANGE       25.10\n");
+  EXPECT_EQ(Value(r, "total"), "174.90");
+  EXPECT_GE(Confidence(r, "total"), 0.9);
+}
+
+TEST(TotalsTest, PairsABlockOfLabelsWithTheBlockOfTheirValues) {
+  // Columns read one after the other: the labels, then their values.
+  const auto r = ExtractText(
+      "TOTAL SALES (INCLUSIVE GST)\nROUNDING ADJUSTMENT\nROUNDING\nCREDIT\nCHANGE\n"
+      "42.33\n.02\n42.35\n42.35\n.00\n");
+  EXPECT_EQ(Value(r, "total"), "42.35");
+}
+
+TEST(TotalsTest, ReportsTheAmountDue) {
+  const auto r = ExtractText("Total     120.00\nPaid       20.00\nAmount due 100.00\n");
+  EXPECT_EQ(Value(r, "amount_due"), "100.00");
+}
+
+}  // namespace
+}  // namespace invoicer::extract::generic
