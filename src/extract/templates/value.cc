@@ -6,6 +6,13 @@
 
 namespace invoicer::extract::templates {
 
+Value::Value() = default;
+Value::~Value() = default;
+Value::Value(const Value&) = default;
+Value::Value(Value&&) noexcept = default;
+Value& Value::operator=(const Value&) = default;
+Value& Value::operator=(Value&&) noexcept = default;
+
 Value Value::Text(std::string text, std::vector<TextSpan> spans) {
   Value v;
   v.kind = Kind::kText;

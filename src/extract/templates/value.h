@@ -34,6 +34,13 @@ struct Value {
   std::vector<TextSpan> spans;                         // empty for static values
   bool ambiguous = false;  // a date read without a format whose day and month could swap
 
+  Value();
+  ~Value();
+  Value(const Value&);
+  Value(Value&&) noexcept;
+  Value& operator=(const Value&);
+  Value& operator=(Value&&) noexcept;
+
   static Value Text(std::string text, std::vector<TextSpan> spans = {});
   static Value Number(Decimal number, std::vector<TextSpan> spans = {});
   static Value DateOf(Date date, std::vector<TextSpan> spans = {});
