@@ -18,8 +18,16 @@ bool SumIs(const Decimal& a, const Decimal& b, const Decimal& total) {
   return sum && *sum == total;
 }
 
-// How many relations of a totals block the pairs satisfy.
-int Agreement(const std::vector<Pair>& pairs) {
+// True when `v` is a positive amount among `values` (a zero total agrees with anything).
+bool Contains(const std::vector<Decimal>& values, const Result<Decimal>& v) {
+  return v && !v->IsZero() && !v->IsNegative() &&
+         std::find(values.begin(), values.end(), *v) != values.end();
+}
+
+// How many relations of a totals block the pairs satisfy. `others` are the block's values
+// left unpaired: the relations may end in one of them (a total printed without its label:
+// tendered - change = it, subtotal + tax = it, or a total that is the sum of two of them).
+int Agreement(const std::vector<Pair>& pairs, const std::vector<Decimal>& others) {
   int score = 0;
   auto values_of = [&](AmountRole role) {
     std::vector<Decimal> out;
@@ -61,6 +69,25 @@ int Agreement(const std::vector<Pair>& pairs) {
       }
     }
   }
+  for (const Decimal& p : paid) {
+    for (const Decimal& c : change) {
+      if (Contains(others, p.Sub(c))) ++score;
+    }
+  }
+  for (const Decimal& s : subs) {
+    for (const Decimal& x : taxes) {
+      if (!x.IsZero() && Contains(others, s.Add(x))) ++score;
+    }
+  }
+  for (const Decimal& t : totals) {
+    bool found = false;
+    for (std::size_t a = 0; a < others.size() && !found; ++a) {
+      for (std::size_t b = a + 1; b < others.size() && !found; ++b) {
+        found = !others[a].IsZero() && !others[b].IsZero() && SumIs(others[a], others[b], t);
+      }
+    }
+    if (found) ++score;
+  }
   // A tax larger than a total is a misalignment.
   for (const Decimal& x : taxes) {
     for (const Decimal& t : totals) {
@@ -72,8 +99,9 @@ int Agreement(const std::vector<Pair>& pairs) {
 
 }  // namespace
 
-std::map<std::size_t, std::size_t> PairColumnBlocks(const std::vector<PairingLine>& lines) {
-  std::map<std::size_t, std::size_t> out;
+std::map<std::size_t, std::optional<std::size_t>> PairColumnBlocks(
+    const std::vector<PairingLine>& lines) {
+  std::map<std::size_t, std::optional<std::size_t>> out;
   std::size_t l = 0;
   while (l < lines.size()) {
     if (lines[l].kind != LineKind::kLabelOnly) {
@@ -108,15 +136,20 @@ std::map<std::size_t, std::size_t> PairColumnBlocks(const std::vector<PairingLin
     int best_score = 0;
     for (long o = -(k - 1); o <= m - 1; ++o) {
       std::vector<Pair> pairs;
-      for (long j = 0; j < k; ++j) {
-        if (j + o < 0 || j + o >= m) continue;
-        const PairingLine& v = lines[values[static_cast<std::size_t>(j + o)]];
-        if (!v.value) continue;
-        pairs.push_back(
-            {ClassifyAmountLabel(lines[labels[static_cast<std::size_t>(j)]].folded).role,
-             *v.value});
+      std::vector<Decimal> others;
+      for (long v = 0; v < m; ++v) {
+        const PairingLine& line = lines[values[static_cast<std::size_t>(v)]];
+        if (!line.value) continue;
+        const long j = v - o;
+        if (j < 0 || j >= k) {
+          others.push_back(*line.value);
+        } else {
+          pairs.push_back(
+              {ClassifyAmountLabel(lines[labels[static_cast<std::size_t>(j)]].folded).role,
+               *line.value});
+        }
       }
-      const int score = Agreement(pairs);
+      const int score = Agreement(pairs, others);
       if (score > best_score) {
         best_score = score;
         best_shift = o;
@@ -126,10 +159,11 @@ std::map<std::size_t, std::size_t> PairColumnBlocks(const std::vector<PairingLin
     // label block pairs its last labels (a heading may stand above them).
     if (!best_shift && k >= m) best_shift = k - m > 0 ? -(k - m) : 0;
     if (!best_shift) continue;
-    for (long j = 0; j < k; ++j) {
-      const long v = j + *best_shift;
-      if (v >= 0 && v < m)
-        out[values[static_cast<std::size_t>(v)]] = labels[static_cast<std::size_t>(j)];
+    for (long v = 0; v < m; ++v) {
+      const long j = v - *best_shift;
+      std::optional<std::size_t> label;
+      if (j >= 0 && j < k) label = labels[static_cast<std::size_t>(j)];
+      out[values[static_cast<std::size_t>(v)]] = label;
     }
   }
   return out;

@@ -32,7 +32,11 @@ struct PairingLine {
 // labels, item amounts before the values) the shift whose pairs agree best with the
 // arithmetic of a totals block (subtotal + tax (+ rounding) = total, tendered - change =
 // total, total + rounding = rounded total) is taken, and none when no shift agrees.
-// Returns, for each value line paired, the index of its label line.
-std::map<std::size_t, std::size_t> PairColumnBlocks(const std::vector<PairingLine>& lines);
+// The relations may also end in a value of the block that no label takes (tendered - change
+// or subtotal + tax equal to it, a total that is the sum of two of them).
+// Returns, for each value line of a block that was paired, the index of its label line, or
+// nullopt when the pairing left it without a label (it then takes no label from above).
+std::map<std::size_t, std::optional<std::size_t>> PairColumnBlocks(
+    const std::vector<PairingLine>& lines);
 
 }  // namespace invoicer::extract::generic

@@ -226,8 +226,10 @@ std::vector<std::pair<std::string, LabelPlace>> DocumentScan::LabelsFor(const Sp
 
 std::optional<std::string> DocumentScan::AboveLabel(const Span& span) const {
   const IndexedLine& il = index_.line(span.line);
+  // A value of a paired column block is labelled by its pair only (column_pairing.h).
   if (auto paired = paired_.find(span.line); paired != paired_.end()) {
-    return index_.line(paired->second).folded.text;
+    if (!paired->second) return std::nullopt;
+    return index_.line(*paired->second).folded.text;
   }
   // No label on the left: the label may head the value's column on a line above.
   const domain::BoundingBox box = index_.Box(span);

@@ -73,7 +73,7 @@ class DocumentScan {
   std::vector<DateHit> dates_;
   std::vector<std::vector<std::size_t>> by_line_;
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> value_spans_;  // per line
-  std::map<std::size_t, std::size_t> paired_;  // value line -> label line (column_pairing.h)
+  std::map<std::size_t, std::optional<std::size_t>> paired_;  // value line -> label line
   DecimalMark mark_ = DecimalMark::kUnknown;
   DateOrder order_ = DateOrder::kUnknown;
   OrderBasis order_basis_ = OrderBasis::kNone;

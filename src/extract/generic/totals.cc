@@ -210,8 +210,8 @@ Choice Choose(const DocumentScan& scan, DecimalMark mark, const std::vector<std:
       }
     }
   }
-  // No total confirmed: what was tendered minus the change, or paid exactly, or the sum of
-  // the line items is what the receipt cost.
+  // No total confirmed: what was tendered minus the change, or paid exactly, or a subtotal
+  // plus its tax, or the sum of the line items is what the receipt cost.
   if (best.score < 15) {
     std::vector<Decimal> costs;
     for (std::size_t p : roles.paid) {
@@ -224,6 +224,13 @@ Choice Choose(const DocumentScan& scan, DecimalMark mark, const std::vector<std:
     if (roles.change.empty() && !best.fields.total) {
       for (std::size_t p : roles.paid) {
         if (r.Value(p).scale() > 0) costs.push_back(r.Value(p));
+      }
+    }
+    // A subtotal plus its tax is the total, printed without its label.
+    for (std::size_t s : roles.subtotals) {
+      for (std::size_t x : distinct_taxes) {
+        const auto cost = Add(r.Value(s), r.Value(x));
+        if (cost && !r.Value(x).IsZero() && !r.Value(x).IsNegative()) costs.push_back(*cost);
       }
     }
     if (items_sum && !best.fields.total) costs.push_back(*items_sum);

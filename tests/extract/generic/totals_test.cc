@@ -88,6 +88,30 @@ TEST(TotalsTest, PairsABlockOfLabelsWithTheBlockOfTheirValues) {
   EXPECT_EQ(Value(r, "total"), "42.35");
 }
 
+TEST(TotalsTest, TenderedMinusChangeNamesATotalPrintedWithoutItsLabel) {
+  // The label column (CASH, CHANGE) is followed by three values: the first is the total,
+  // which tendered - change confirms, so the labels pair with the last two.
+  const auto r = ExtractText("CASH\nCHANGE\n29.80\n50.00\n20.20\n");
+  EXPECT_EQ(Value(r, "total"), "29.80");
+}
+
+TEST(TotalsTest, SubtotalPlusTaxNamesATotalPrintedWithoutItsLabel) {
+  const auto r = ExtractText("TOTAL EXCL GST\nGST 6%\n28.11\n1.69\nTHANK YOU\n29.80\n");
+  EXPECT_EQ(Value(r, "total"), "29.80");
+}
+
+TEST(TotalsTest, PairsLabelBlocksTheSameWithAndWithoutBoxes) {
+  // One box per line, each under the previous one: the same text as plain lines.
+  const auto boxes = ReadBoxText(
+      "10,10,90,10,90,30,10,30,CASH\n10,40,90,40,90,60,10,60,CHANGE\n"
+      "10,70,90,70,90,90,10,90,29.80\n10,100,90,100,90,120,10,120,50.00\n"
+      "10,130,90,130,90,150,10,150,20.20\n");
+  ASSERT_TRUE(boxes.has_value());
+  const auto r = GenericExtractor().Extract(*boxes);
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(Value(*r, "total"), "29.80");
+}
+
 TEST(TotalsTest, ReportsTheAmountDue) {
   const auto r = ExtractText("Total     120.00\nPaid       20.00\nAmount due 100.00\n");
   EXPECT_EQ(Value(r, "amount_due"), "100.00");
