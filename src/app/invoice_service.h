@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +31,8 @@ struct ServiceOptions {
   double confidence_threshold = 0.9;
   bool straight_through = false;  // confident, valid extractions go to VALIDATED (actor system)
   std::int64_t max_upload_bytes = 25LL * 1024 * 1024;
+  // How often a running extraction renews its claim; zero means a third of the lease.
+  std::chrono::milliseconds lease_renew_interval{0};
 };
 
 enum class ExportFormat { kCsv, kJson, kUbl };
@@ -90,12 +94,24 @@ class InvoiceService {
 
   const ServiceOptions& options() const { return options_; }
 
+  // Called after an upload that created a new record (e.g. to wake the background
+  // extraction workers). Set it before the service is shared between threads.
+  void SetUploadListener(std::function<void()> listener) { upload_listener_ = std::move(listener); }
+
  private:
+  [[nodiscard]] Result<domain::Invoice> RunExtraction(const store::Claim& claim,
+                                                      const store::Actor& actor);
+  [[nodiscard]] Result<domain::Invoice> ChangeState(const Caller& caller, std::string_view id,
+                                                    domain::Action action,
+                                                    std::int64_t expected_version,
+                                                    std::optional<std::string> reason);
+
   store::InvoiceStore& store_;
   extract::Extractor& extractor_;
   const Clock& clock_;
   Metrics& metrics_;
   ServiceOptions options_;
+  std::function<void()> upload_listener_;
 };
 
 }  // namespace invoicer::app

@@ -22,11 +22,16 @@ struct ValidationContext {
 // LINE_ITEMS_MISMATCH (sum of line amounts != subtotal, or != total when no subtotal,
 // error), DUE_BEFORE_INVOICE_DATE (error), INVALID_IBAN (mod 97, error), INVALID_VAT_ID
 // (per-country format and check digits where defined, warning), DUPLICATE_INVOICE
-// (warning), FUTURE_DATE (invoice date after today, warning). Extractor findings
+// (warning), FUTURE_DATE (invoice date after today, warning), INVALID_FIELD_VALUE (a date,
+// amount or currency field whose value is not of its form, error). Extractor findings
 // (EINVOICE_MISMATCH) are passed in `extra` and kept.
 std::vector<ValidationIssue> Validate(const FieldMap& fields, const std::vector<LineItem>& items,
                                       const ValidationContext& context,
                                       const std::vector<ValidationIssue>& extra = {});
+
+// True for the codes Validate's own rules produce; other codes are extractor findings
+// (EINVOICE_MISMATCH), which a re-validation after a human edit carries over.
+bool IsRuleCode(std::string_view code);
 
 // API.md: a required field missing, a field below the threshold, or an error-level issue.
 bool NeedsReview(const FieldMap& fields, const std::vector<ValidationIssue>& issues,
