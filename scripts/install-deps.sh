@@ -14,7 +14,7 @@ packages=(
   libicu-dev libzip-dev libcairo2-dev fonts-dejavu-core fonts-liberation qpdf
 )
 if [ "${INVOICER_WITH_TEST_DEPS:-0}" = 1 ]; then
-  packages+=(postgresql wrk procps)
+  packages+=(postgresql wrk procps clang libclang-rt-14-dev)
 fi
 
 missing=()

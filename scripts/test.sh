@@ -62,4 +62,7 @@ build="${INVOICER_BUILD_DIR:-build}"
 run_suite "$build"
 run_suite "$build-asan" -DINVOICER_SANITIZE=ON -DINVOICER_BUILD_BENCH=OFF
 
+step "fuzzing every parser of untrusted input"
+scripts/fuzz.sh "${INVOICER_FUZZ_SECONDS:-10}"
+
 step "all tests passed"

@@ -40,17 +40,10 @@ int Run(int argc, char** argv) {
   GlobalOptions global;
   AddGlobalFlags(app, global);
   Runner run;
-  for (const CommandAdder add :
-       {&AddServeCommand, &AddWorkerCommand, &AddMigrateCommand, &AddTokenCommand}) {
+  for (const CommandAdder add : {&AddServeCommand, &AddWorkerCommand, &AddExtractCommand,
+                                 &AddEvalCommand, &AddMigrateCommand, &AddTokenCommand}) {
     add(app, global, run);
   }
-  // The extraction engine's subcommands, once their files are in the build (CMakeLists).
-#ifdef INVOICER_HAVE_EXTRACT_COMMAND
-  AddExtractCommand(app, global, run);
-#endif
-#ifdef INVOICER_HAVE_EVAL_COMMAND
-  AddEvalCommand(app, global, run);
-#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
