@@ -1,5 +1,7 @@
 #include "extract/ocr.h"
 
+#include <malloc.h>
+
 #include <omp.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -89,13 +91,6 @@ class OcrEngine::Pool {
 
   const OcrOptions& options() const { return options_; }
 
- private:
-  void Release(std::unique_ptr<tesseract::TessBaseAPI> api) {
-    std::lock_guard lock(mu_);
-    idle_.push_back(std::move(api));
-    cv_.notify_one();
-  }
-
   Result<std::unique_ptr<tesseract::TessBaseAPI>> NewApi() const {
     auto api = std::make_unique<tesseract::TessBaseAPI>();
     // Tesseract writes notes such as "Estimating resolution" to stderr unless told otherwise.
@@ -107,6 +102,13 @@ class OcrEngine::Pool {
     }
     api->SetPageSegMode(static_cast<tesseract::PageSegMode>(options_.page_segmentation));
     return api;
+  }
+
+ private:
+  void Release(std::unique_ptr<tesseract::TessBaseAPI> api) {
+    std::lock_guard lock(mu_);
+    idle_.push_back(std::move(api));
+    cv_.notify_one();
   }
 
   OcrOptions options_;
@@ -125,10 +127,12 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   auto pool = std::make_unique<Pool>(options);
   {
     // Initialise one instance now so that a missing language fails at start-up, not on the
-    // first scan; it stays in the pool.
-    auto lease = pool->Acquire();
-    if (!lease) return std::move(lease).error();
+    // first scan. It is dropped again: the models take tens of MB, which a server that may
+    // never see a scan should not hold; the pool creates instances on first use.
+    auto probe = pool->NewApi();
+    if (!probe) return std::move(probe).error();
   }
+  malloc_trim(0);  // hand the probe's freed model memory back to the system
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(pool)));
 }
 
