@@ -59,8 +59,12 @@ run_suite() {  # build dir, extra cmake flags...
 }
 
 build="${INVOICER_BUILD_DIR:-build}"
-run_suite "$build"
-run_suite "$build-asan" -DINVOICER_SANITIZE=ON -DINVOICER_BUILD_BENCH=OFF
+# The default build's flags without debug info for the main build, and -O1 with line tables
+# only for the sanitizer build: both compile noticeably faster on the 2-core CI machine than
+# -O2 -g.
+run_suite "$build" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O2 -DNDEBUG"
+run_suite "$build-asan" -DINVOICER_SANITIZE=ON -DINVOICER_BUILD_BENCH=OFF \
+  -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1 -DNDEBUG"
 
 step "fuzzing every parser of untrusted input"
 scripts/fuzz.sh "${INVOICER_FUZZ_SECONDS:-10}"
