@@ -5,9 +5,11 @@
 #include "app/csv_export.h"
 #include "app/digest.h"
 #include "app/lease_renewer.h"
+#include "app/zip_archive.h"
 #include "codec/record_json.h"
 #include "domain/media_type.h"
 #include "domain/validate.h"
+#include "extract/ubl_writer.h"
 
 namespace invoicer::app {
 
@@ -336,9 +338,6 @@ Result<std::optional<Invoice>> InvoiceService::ReviewNext(const Caller& caller) 
 
 Result<ExportFile> InvoiceService::Export(const Caller& caller, ExportFormat format,
                                           const std::optional<std::vector<std::string>>& ids) {
-  if (format == ExportFormat::kUbl) {
-    return errors::BadRequest("the export format 'ubl' is not yet supported");
-  }
   std::optional<std::vector<InvoiceId>> parsed;
   if (ids) {
     parsed.emplace();
@@ -360,10 +359,21 @@ Result<ExportFile> InvoiceService::Export(const Caller& caller, ExportFormat for
     file.content_type = "text/csv; charset=utf-8";
     file.filename = ExportFilename(now, "csv");
     file.bytes = InvoicesToCsv(exported);
-  } else {
+  } else if (format == ExportFormat::kJson) {
     file.content_type = "application/json";
     file.filename = ExportFilename(now, "json");
     file.bytes = codec::InvoiceArrayToJson(exported);
+  } else {
+    // One UBL 2.1 Invoice per exported invoice, named by its id.
+    std::vector<ZipEntry> entries;
+    for (const Invoice& invoice : exported) {
+      entries.push_back(ZipEntry{invoice.id.str() + ".xml", extract::WriteUbl(invoice)});
+    }
+    auto zip = ZipArchive(entries);
+    if (!zip) return std::move(zip).error();
+    file.content_type = "application/zip";
+    file.filename = ExportFilename(now, "zip");
+    file.bytes = std::move(*zip);
   }
   for (const Invoice& invoice : exported) file.exported_ids.push_back(invoice.id.str());
   return file;

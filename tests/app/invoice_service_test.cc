@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <zip.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <thread>
 
 #include "app/digest.h"
+#include "extract/einvoice.h"
 #include "fakes/fake_clock.h"
 #include "fakes/test_extractor.h"
 #include "renewal_spy_store.h"
@@ -28,6 +31,33 @@ template <typename T>
 const Error& ErrorOf(const Result<T>& r) {
   EXPECT_FALSE(r.has_value());
   return r.error();
+}
+
+// The entries of a zip archive by name (libzip), to check UBL exports.
+std::map<std::string, std::string> Unzip(const std::string& bytes) {
+  std::map<std::string, std::string> out;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = src != nullptr ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  zip_error_fini(&error);
+  if (archive == nullptr) {
+    if (src != nullptr) zip_source_free(src);
+    ADD_FAILURE() << "not a zip archive";
+    return out;
+  }
+  const zip_int64_t n = zip_get_num_entries(archive, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    zip_stat_t st;
+    zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st);
+    std::string data(static_cast<std::size_t>(st.size), '\0');
+    zip_file_t* f = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    zip_fread(f, data.data(), data.size());
+    zip_fclose(f);
+    out[st.name] = std::move(data);
+  }
+  zip_close(archive);
+  return out;
 }
 
 class InvoiceServiceTest : public ::testing::Test {
@@ -444,11 +474,33 @@ TEST_F(InvoiceServiceTest, ExportOfNamedInvoicesNotAllValidatedMovesNothing) {
             "NOT_FOUND");
 }
 
-TEST_F(InvoiceServiceTest, ExportAsUblIsNotSupportedYetAndMovesNothing) {
-  const Invoice validated = Validated("a");
-  const auto refused = service_->Export(reviewer_, ExportFormat::kUbl, std::nullopt);
-  EXPECT_EQ(ErrorOf(refused).api_code, "BAD_REQUEST");
-  EXPECT_EQ(StateOf(validated), ProcessingState::kValidated);
+TEST_F(InvoiceServiceTest, ExportAsUblIsAZipOfOneInvoiceXmlEachThatReadsBack) {
+  const Invoice a = Validated("a");
+  const Invoice b = Validated("bb");
+  auto file = service_->Export(reviewer_, ExportFormat::kUbl, std::nullopt);
+  ASSERT_TRUE(file) << file.error().message;
+  EXPECT_EQ(file->content_type, "application/zip");
+  EXPECT_TRUE(file->filename.ends_with(".zip"));
+  EXPECT_EQ(file->exported_ids.size(), 2u);
+  EXPECT_EQ(StateOf(a), ProcessingState::kExported);
+  EXPECT_EQ(StateOf(b), ProcessingState::kExported);
+  const auto entries = Unzip(file->bytes);
+  ASSERT_EQ(entries.size(), 2u);
+  for (const Invoice& invoice : {a, b}) {
+    const auto it = entries.find(invoice.id.str() + ".xml");
+    ASSERT_NE(it, entries.end()) << invoice.id.str();
+    auto read = extract::ReadEInvoice(it->second);
+    ASSERT_TRUE(read) << read.error().message;
+    EXPECT_EQ(read->syntax, "ubl");
+    for (const char* name : {"invoice_number", "invoice_date", "currency", "total"}) {
+      ASSERT_TRUE(read->fields.count(name)) << name;
+      EXPECT_EQ(read->fields.at(name).value, invoice.fields.at(name).value) << name;
+    }
+  }
+  // Nothing left to export: an empty archive that still opens.
+  auto empty = service_->Export(reviewer_, ExportFormat::kUbl, std::nullopt);
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(Unzip(empty->bytes).empty());
 }
 
 TEST_F(InvoiceServiceTest, ListRefusesALimitOutOfRange) {
