@@ -34,8 +34,8 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\r'; }
 // Splits a box's text into words and gives each a box interpolated along the text box by
 // character position, so the words of a long box keep their approximate x positions.
 void AddWords(std::string_view text, const BoundingBox& box, std::vector<Word>& out) {
-  const double total = static_cast<double>(CharCount(text));
-  if (total == 0) return;
+  const double char_count = static_cast<double>(CharCount(text));
+  if (char_count == 0) return;
   const double width = box.x1 - box.x0;
   std::size_t i = 0;
   double chars_before = 0;
@@ -51,8 +51,8 @@ void AddWords(std::string_view text, const BoundingBox& box, std::vector<Word>& 
     const double chars = static_cast<double>(CharCount(word));
     Word w;
     w.text = std::string(word);
-    w.box = {box.x0 + width * chars_before / total, box.y0,
-             box.x0 + width * (chars_before + chars) / total, box.y1};
+    w.box = {box.x0 + width * chars_before / char_count, box.y0,
+             box.x0 + width * (chars_before + chars) / char_count, box.y1};
     out.push_back(std::move(w));
     chars_before += chars;
     i = end;
