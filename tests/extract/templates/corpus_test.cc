@@ -10,6 +10,8 @@
 namespace invoicer::extract::templates {
 namespace {
 
+using testing::Field;
+
 // The 215 templates that ship with invoice2data (../shared/corpus/invoice2data-templates).
 const std::string kCorpus = INVOICER_TEMPLATES_CORPUS;
 
@@ -20,11 +22,6 @@ const TemplateSet& Corpus() {
     return loaded ? std::move(*loaded) : TemplateSet();
   }();
   return set;
-}
-
-std::string Field(const TemplateMatch& m, std::string_view name) {
-  const auto it = m.fields.find(name);
-  return it == m.fields.end() ? "<absent>" : it->second.value;
 }
 
 TEST(CorpusTest, EveryInvoice2dataTemplateLoads) {

@@ -99,4 +99,15 @@ TemplateSet LoadYaml(const TempDir& dir, std::string_view yaml, const std::strin
   return std::move(*set);
 }
 
+std::optional<TemplateMatch> MatchText(const TemplateSet& set, std::string_view text) {
+  auto match = set.Match(LayoutOf(text));
+  EXPECT_TRUE(match.has_value()) << match.error().message;
+  return match ? *match : std::nullopt;
+}
+
+std::string Field(const TemplateMatch& m, std::string_view name) {
+  const auto it = m.fields.find(name);
+  return it == m.fields.end() ? "<absent>" : it->second.value;
+}
+
 }  // namespace invoicer::extract::templates::testing

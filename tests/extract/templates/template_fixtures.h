@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,5 +34,11 @@ class TempDir {
 
 // Loads one template given as YAML text; asserts (gtest) that it loaded.
 TemplateSet LoadYaml(const TempDir& dir, std::string_view yaml, const std::string& name = "t.yml");
+
+// Matches `text` against `set`, failing the test on an error; nullopt when nothing matched.
+std::optional<TemplateMatch> MatchText(const TemplateSet& set, std::string_view text);
+
+// The value of one of our fields, or "<absent>".
+std::string Field(const TemplateMatch& m, std::string_view name);
 
 }  // namespace invoicer::extract::templates::testing

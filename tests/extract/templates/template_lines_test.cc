@@ -8,20 +8,11 @@
 namespace invoicer::extract::templates {
 namespace {
 
+using testing::Field;
 using testing::LayoutOf;
 using testing::LoadYaml;
+using testing::MatchText;
 using testing::TempDir;
-
-std::optional<TemplateMatch> MatchText(const TemplateSet& set, std::string_view text) {
-  auto match = set.Match(LayoutOf(text));
-  EXPECT_TRUE(match.has_value()) << match.error().message;
-  return match ? *match : std::nullopt;
-}
-
-std::string Field(const TemplateMatch& m, std::string_view name) {
-  const auto it = m.fields.find(name);
-  return it == m.fields.end() ? "<absent>" : it->second.value;
-}
 
 constexpr std::string_view kLinesInvoice =
     "Lines Co\n"
