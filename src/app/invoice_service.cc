@@ -174,6 +174,12 @@ Result<Invoice> InvoiceService::Get(std::string_view id) {
   return store_.Get(*parsed);
 }
 
+Result<domain::InvoiceView> InvoiceService::View(std::string_view id) {
+  auto parsed = ParseId(id);
+  if (!parsed) return std::move(parsed).error();
+  return store_.GetView(*parsed);
+}
+
 Result<store::StoredDocument> InvoiceService::GetDocument(std::string_view id) {
   auto parsed = ParseId(id);
   if (!parsed) return std::move(parsed).error();

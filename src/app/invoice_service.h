@@ -59,6 +59,8 @@ class InvoiceService {
   [[nodiscard]] Result<store::CreateOutcome> Upload(const Caller& caller, std::string bytes,
                                                     std::string_view filename);
   [[nodiscard]] Result<domain::Invoice> Get(std::string_view id);
+  // The record for showing, its content not decoded (store::InvoiceStore::GetView).
+  [[nodiscard]] Result<domain::InvoiceView> View(std::string_view id);
   [[nodiscard]] Result<store::StoredDocument> GetDocument(std::string_view id);
   [[nodiscard]] Result<store::ListPage> List(const store::ListQuery& query);
   [[nodiscard]] Result<std::vector<domain::HistoryEntry>> History(std::string_view id);

@@ -10,10 +10,6 @@ namespace {
 // Output keeps the key order of API.md; input accepts any order.
 using Json = nlohmann::ordered_json;
 
-Json NullOr(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
-}
-
 Json FieldValueJson(const domain::FieldValue& f) {
   Json j = Json::object();
   j["value"] = f.value;
@@ -79,45 +75,106 @@ Json ChangesJson(const std::vector<domain::FieldChange>& changes) {
   return j;
 }
 
-// The stored extra_fields text is ours, but an unreadable one must not break the record.
-Json ExtraFieldsJson(const std::string& text) {
-  Json parsed = Json::parse(text, nullptr, false);
-  return parsed.is_object() ? parsed : Json::object();
+// Writes one JSON object into a string, key by key, without building a document: records
+// are the hot path of every read (a list page is 50 of them). Keys are ours (plain ASCII);
+// string values are escaped by nlohmann, invalid UTF-8 replaced.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  void Close() { out_ += '}'; }
+
+  ObjectWriter& Key(std::string_view key) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    return *this;
+  }
+  void String(std::string_view value) {
+    out_ += Json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  void OptString(const std::optional<std::string>& value) {
+    if (value) {
+      String(*value);
+    } else {
+      Null();
+    }
+  }
+  void Int(std::int64_t value) { out_ += std::to_string(value); }
+  void OptInt(const std::optional<std::int64_t>& value) {
+    if (value) {
+      Int(*value);
+    } else {
+      Null();
+    }
+  }
+  void Bool(bool value) { out_ += value ? "true" : "false"; }
+  void Null() { out_ += "null"; }
+  // `json` is one JSON value already encoded.
+  void Raw(std::string_view json) { out_ += json; }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+// The content of a record as JSON text (the stores' encoding).
+struct ContentText {
+  std::string_view fields;
+  std::string_view line_items;
+  std::string_view extra_fields;
+  std::string_view issues;
+};
+
+void AppendRecord(std::string& out, const domain::Invoice& inv, const ContentText& content) {
+  ObjectWriter j(out);
+  j.Key("id").String(inv.id.str());
+  j.Key("created_at").String(FormatRfc3339(inv.created_at));
+  j.Key("updated_at").String(FormatRfc3339(inv.updated_at));
+  j.Key("processing_state").String(domain::ToString(inv.state));
+  j.Key("review_version").Int(inv.review_version);
+  j.Key("needs_review").Bool(inv.needs_review);
+  j.Key("document");
+  ObjectWriter doc(out);
+  doc.Key("sha256").String(inv.document.sha256);
+  doc.Key("media_type").String(inv.document.media_type);
+  doc.Key("filename").String(inv.document.filename);
+  doc.Key("size_bytes").Int(inv.document.size_bytes);
+  doc.Key("pages").OptInt(inv.document.pages ? std::optional<std::int64_t>(*inv.document.pages)
+                                          : std::nullopt);
+  doc.Close();
+  j.Key("fields").Raw(content.fields);
+  j.Key("extra_fields").Raw(content.extra_fields);
+  j.Key("line_items").Raw(content.line_items);
+  j.Key("validation");
+  ObjectWriter validation(out);
+  validation.Key("issues").Raw(content.issues);
+  validation.Close();
+  j.Key("extraction");
+  ObjectWriter extraction(out);
+  extraction.Key("method").OptString(inv.extraction.method.empty()
+                                      ? std::nullopt
+                                      : std::optional<std::string>(inv.extraction.method));
+  extraction.Key("attempts").Int(inv.extraction.attempts);
+  extraction.Key("duration_ms").OptInt(inv.extraction.duration_ms);
+  extraction.Key("error").OptString(inv.extraction.error);
+  extraction.Close();
+  if (inv.review_lease) {
+    j.Key("review_lease");
+    ObjectWriter lease(out);
+    lease.Key("holder").String(inv.review_lease->holder);
+    lease.Key("expires_at").String(FormatRfc3339(inv.review_lease->expires_at));
+    lease.Close();
+  }
+  if (inv.reject_reason) j.Key("reject_reason").String(*inv.reject_reason);
+  j.Close();
 }
 
-Json InvoiceJson(const domain::Invoice& inv) {
-  Json j = Json::object();
-  j["id"] = inv.id.str();
-  j["created_at"] = FormatRfc3339(inv.created_at);
-  j["updated_at"] = FormatRfc3339(inv.updated_at);
-  j["processing_state"] = std::string(domain::ToString(inv.state));
-  j["review_version"] = inv.review_version;
-  j["needs_review"] = inv.needs_review;
-  Json doc = Json::object();
-  doc["sha256"] = inv.document.sha256;
-  doc["media_type"] = inv.document.media_type;
-  doc["filename"] = inv.document.filename;
-  doc["size_bytes"] = inv.document.size_bytes;
-  doc["pages"] = inv.document.pages ? Json(*inv.document.pages) : Json(nullptr);
-  j["document"] = std::move(doc);
-  j["fields"] = FieldsJson(inv.fields);
-  j["extra_fields"] = ExtraFieldsJson(inv.extra_fields_json);
-  j["line_items"] = LineItemsJson(inv.line_items);
-  j["validation"] = Json{{"issues", IssuesJson(inv.issues)}};
-  Json extraction = Json::object();
-  extraction["method"] =
-      inv.extraction.method.empty() ? Json(nullptr) : Json(inv.extraction.method);
-  extraction["attempts"] = inv.extraction.attempts;
-  extraction["duration_ms"] =
-      inv.extraction.duration_ms ? Json(*inv.extraction.duration_ms) : Json(nullptr);
-  extraction["error"] = NullOr(inv.extraction.error);
-  j["extraction"] = std::move(extraction);
-  if (inv.review_lease) {
-    j["review_lease"] = Json{{"holder", inv.review_lease->holder},
-                             {"expires_at", FormatRfc3339(inv.review_lease->expires_at)}};
-  }
-  if (inv.reject_reason) j["reject_reason"] = *inv.reject_reason;
-  return j;
+void AppendRecord(std::string& out, const domain::InvoiceView& view) {
+  AppendRecord(out, view.head,
+               {view.fields_json, view.line_items_json, view.head.extra_fields_json,
+                view.issues_json});
 }
 
 Error Malformed(std::string_view what) {
@@ -282,21 +339,49 @@ Result<std::vector<domain::FieldChange>> ChangesFromJson(std::string_view json) 
   return out;
 }
 
-std::string InvoiceToJson(const domain::Invoice& invoice) { return Dump(InvoiceJson(invoice)); }
+std::string CanonicalObjectJson(std::string_view json) {
+  const Json parsed = Json::parse(json, nullptr, false);
+  return parsed.is_object() ? Dump(parsed) : "{}";
+}
 
-std::string InvoiceListToJson(const std::vector<domain::Invoice>& items,
+std::string InvoiceToJson(const domain::Invoice& invoice) {
+  const std::string fields = FieldsToJson(invoice.fields);
+  const std::string line_items = LineItemsToJson(invoice.line_items);
+  const std::string issues = IssuesToJson(invoice.issues);
+  std::string out;
+  AppendRecord(out, invoice, {fields, line_items, invoice.extra_fields_json, issues});
+  return out;
+}
+
+std::string InvoiceToJson(const domain::InvoiceView& view) {
+  std::string out;
+  AppendRecord(out, view);
+  return out;
+}
+
+std::string InvoiceListToJson(const std::vector<domain::InvoiceView>& items,
                               const std::optional<std::string>& next) {
-  Json j = Json::object();
-  j["items"] = Json::array();
-  for (const auto& inv : items) j["items"].push_back(InvoiceJson(inv));
-  j["next"] = NullOr(next);
-  return Dump(j);
+  std::string out;
+  out.reserve(items.size() * 2048 + 64);
+  out += "{\"items\":[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendRecord(out, items[i]);
+  }
+  out += "],\"next\":";
+  out += next ? Json(*next).dump() : "null";
+  out += '}';
+  return out;
 }
 
 std::string InvoiceArrayToJson(const std::vector<domain::Invoice>& items) {
-  Json j = Json::array();
-  for (const auto& inv : items) j.push_back(InvoiceJson(inv));
-  return Dump(j);
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    out += InvoiceToJson(items[i]);
+  }
+  out += ']';
+  return out;
 }
 
 std::string HistoryToJson(const std::vector<domain::HistoryEntry>& entries) {

@@ -30,11 +30,18 @@ std::string IssuesToJson(const std::vector<domain::ValidationIssue>& issues);
 std::string ChangesToJson(const std::vector<domain::FieldChange>& changes);
 [[nodiscard]] Result<std::vector<domain::FieldChange>> ChangesFromJson(std::string_view json);
 
+// A JSON object as canonical text (parsed and written again); "{}" when `json` is not an
+// object. Stores keep extractor-made extra fields this way, so a record can embed them as
+// they are.
+std::string CanonicalObjectJson(std::string_view json);
+
 // The full API record (API.md "The invoice record"), with review_lease when held and
-// reject_reason when rejected.
+// reject_reason when rejected. The view form embeds its content text as it is, so a record
+// read from a store is written without decoding its content; both forms give the same text.
 std::string InvoiceToJson(const domain::Invoice& invoice);
+std::string InvoiceToJson(const domain::InvoiceView& view);
 // {"items": [records...], "next": "cursor" | null}
-std::string InvoiceListToJson(const std::vector<domain::Invoice>& items,
+std::string InvoiceListToJson(const std::vector<domain::InvoiceView>& items,
                               const std::optional<std::string>& next);
 // JSON array of records (the JSON export).
 std::string InvoiceArrayToJson(const std::vector<domain::Invoice>& items);

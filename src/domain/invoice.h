@@ -110,6 +110,17 @@ struct Invoice {
   std::optional<std::string> reject_reason;
 };
 
+// An invoice for showing: the record with its content (fields, line items, validation
+// issues) still in the stores' JSON encoding (codec/record_json.h: FieldsToJson,
+// LineItemsToJson, IssuesToJson), so that reads which only show an invoice never decode it.
+// `head` holds everything else; its fields, line_items and issues stay empty.
+struct InvoiceView {
+  Invoice head;
+  std::string fields_json = "{}";
+  std::string line_items_json = "[]";
+  std::string issues_json = "[]";
+};
+
 // What an extractor produces for one document (extract/extractor.h), before validation.
 struct ExtractionResult {
   FieldMap fields;

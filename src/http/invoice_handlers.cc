@@ -131,15 +131,16 @@ Response InvoiceHandlers::List(const Call& call) {
 }
 
 Response InvoiceHandlers::Get(const Call& call) {
-  auto invoice = service_.Get(call.params[0]);
-  if (!invoice) return ErrorResponse(invoice.error());
-  const std::string etag = "\"" + std::to_string(invoice->review_version) + "\"";
+  auto view = service_.View(call.params[0]);
+  if (!view) return ErrorResponse(view.error());
+  const std::string etag = "\"" + std::to_string(view->head.review_version) + "\"";
   if (call.request.Header("If-None-Match") == std::optional<std::string_view>(etag)) {
     Response not_modified;
     not_modified.status = 304;
     return not_modified.With("ETag", etag);
   }
-  return RecordResponse(200, *invoice);
+  Response response = JsonResponse(200, codec::InvoiceToJson(*view));
+  return response.With("ETag", etag);
 }
 
 Response InvoiceHandlers::Document(const Call& call) {

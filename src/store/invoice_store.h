@@ -52,7 +52,7 @@ struct ListQuery {
 };
 
 struct ListPage {
-  std::vector<Invoice> items;
+  std::vector<domain::InvoiceView> items;
   std::optional<InvoiceId> next;  // set when more items follow
 };
 
@@ -138,6 +138,8 @@ class InvoiceStore {
                                                             const Actor& actor,
                                                             Timestamp now) = 0;
   [[nodiscard]] virtual Result<Invoice> Get(const InvoiceId& id) = 0;
+  // The same record for showing: its content is not decoded (domain::InvoiceView).
+  [[nodiscard]] virtual Result<domain::InvoiceView> GetView(const InvoiceId& id) = 0;
   [[nodiscard]] virtual Result<StoredDocument> GetDocument(const InvoiceId& id) = 0;
   [[nodiscard]] virtual Result<ListPage> List(const ListQuery& query) = 0;
   [[nodiscard]] virtual Result<std::vector<HistoryEntry>> History(const InvoiceId& id) = 0;

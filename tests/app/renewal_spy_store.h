@@ -37,6 +37,7 @@ class RenewalSpyStore final : public store::InvoiceStore {
     return inner_.CreateInvoice(doc, actor, now);
   }
   Result<domain::Invoice> Get(const InvoiceId& id) override { return inner_.Get(id); }
+  Result<domain::InvoiceView> GetView(const InvoiceId& id) override { return inner_.GetView(id); }
   Result<store::StoredDocument> GetDocument(const InvoiceId& id) override {
     return inner_.GetDocument(id);
   }

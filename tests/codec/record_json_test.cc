@@ -43,6 +43,16 @@ domain::Invoice SampleInvoice() {
   return inv;
 }
 
+// The invoice as a store shows it: the content in the stores' encoding.
+domain::InvoiceView ViewOf(const domain::Invoice& inv) {
+  domain::InvoiceView view{inv, FieldsToJson(inv.fields), LineItemsToJson(inv.line_items),
+                           IssuesToJson(inv.issues)};
+  view.head.fields.clear();
+  view.head.line_items.clear();
+  view.head.issues.clear();
+  return view;
+}
+
 TEST(RecordJsonTest, FieldsRoundTripKeepsValueConfidenceSourcePageAndBox) {
   const auto fields = SampleFields();
   auto back = FieldsFromJson(FieldsToJson(fields));
@@ -188,13 +198,33 @@ TEST(RecordJsonTest, InvalidUtf8InAValueIsReplacedNotThrown) {
 
 TEST(RecordJsonTest, ListHasItemsAndNextCursor) {
   const auto inv = SampleInvoice();
-  json j = json::parse(InvoiceListToJson({inv}, inv.id.str()));
+  json j = json::parse(InvoiceListToJson({ViewOf(inv)}, inv.id.str()));
   EXPECT_EQ(j["items"].size(), 1u);
   EXPECT_EQ(j["next"], inv.id.str());
   j = json::parse(InvoiceListToJson({}, std::nullopt));
   EXPECT_EQ(j["items"], json::array());
   EXPECT_TRUE(j["next"].is_null());
   EXPECT_EQ(json::parse(InvoiceArrayToJson({inv, inv})).size(), 2u);
+}
+
+TEST(RecordJsonTest, AViewWritesTheSameTextAsTheDecodedInvoice) {
+  auto inv = SampleInvoice();
+  EXPECT_EQ(InvoiceToJson(ViewOf(inv)), InvoiceToJson(inv));
+  inv.review_lease = domain::ReviewLease{"alice", FromUnixMillis(1'780'000'900'000)};
+  inv.reject_reason = "a \"quoted\"\nreason";
+  inv.document.filename = "weird \\ \x01 name.pdf";
+  EXPECT_EQ(InvoiceToJson(ViewOf(inv)), InvoiceToJson(inv));
+  const json j = json::parse(InvoiceToJson(ViewOf(inv)));
+  EXPECT_EQ(j["reject_reason"], "a \"quoted\"\nreason");
+  EXPECT_EQ(j["document"]["filename"], "weird \\ \x01 name.pdf");
+  EXPECT_EQ(json::parse(InvoiceListToJson({ViewOf(inv)}, std::nullopt))["items"][0], j);
+}
+
+TEST(RecordJsonTest, CanonicalObjectJsonKeepsObjectsAndRefusesTheRest) {
+  EXPECT_EQ(CanonicalObjectJson(R"( {"b": [1, "x"], "a": null} )"), R"({"b":[1,"x"],"a":null})");
+  EXPECT_EQ(CanonicalObjectJson("[1, 2]"), "{}");
+  EXPECT_EQ(CanonicalObjectJson("{not json"), "{}");
+  EXPECT_EQ(CanonicalObjectJson(""), "{}");
 }
 
 TEST(RecordJsonTest, HistoryEntriesHaveTheApiShape) {

@@ -28,6 +28,9 @@ class SwitchableStore final : public store::InvoiceStore {
   Result<store::Invoice> Get(const InvoiceId& id) override {
     return Call([&] { return inner_.Get(id); });
   }
+  Result<domain::InvoiceView> GetView(const InvoiceId& id) override {
+    return Call([&] { return inner_.GetView(id); });
+  }
   Result<store::StoredDocument> GetDocument(const InvoiceId& id) override {
     return Call([&] { return inner_.GetDocument(id); });
   }

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "codec/record_json.h"
 #include "domain/review.h"
 #include "domain/state_machine.h"
 
@@ -620,6 +621,25 @@ TEST_P(StoreConformanceTest, ExtractionResultStoresFieldsAndBumpsTheVersion) {
   }));
 }
 
+TEST_P(StoreConformanceTest, ViewsShowTheSameRecordAsTheDecodedInvoice) {
+  const Invoice inv = Upload("view me");
+  const Claim claim = ClaimOk(inv);
+  ExtractionOutcome outcome = Outcome("ACME", "INV-8", 0.7, true);
+  outcome.result.extra_fields_json = R"( {"contract": "C-7", "lines": [1, 2]} )";
+  outcome.issues = {{"TOTAL_MISMATCH", domain::Severity::kError, "total differs", {"total"}}};
+  ASSERT_TRUE(store_->SetExtractionResult(claim, outcome, kWorker, clock_.Now()));
+  const Invoice decoded = MustGet(inv.id);
+  EXPECT_EQ(decoded.extra_fields_json, R"({"contract":"C-7","lines":[1,2]})");
+  auto view = store_->GetView(inv.id);
+  ASSERT_TRUE(view) << view.error().message;
+  EXPECT_EQ(codec::InvoiceToJson(*view), codec::InvoiceToJson(decoded));
+  auto page = store_->List(ListQuery{});
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(codec::InvoiceToJson(page->items[0]), codec::InvoiceToJson(decoded));
+  EXPECT_EQ(store_->GetView(InvoiceId::New(clock_.Now())).error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(StoreConformanceTest, FailedExtractionKeepsTheErrorAndCanBeRetried) {
   const Invoice inv = Upload("broken");
   const Claim claim = ClaimOk(inv);
@@ -927,7 +947,7 @@ TEST_P(StoreConformanceTest, ListIsNewestFirstAndPagesCoverEverythingOnce) {
     auto page = store_->List(q);
     ASSERT_TRUE(page) << page.error().message;
     ++pages;
-    for (const auto& inv : page->items) seen.push_back(inv.id);
+    for (const auto& view : page->items) seen.push_back(view.head.id);
     if (!page->next) break;
     EXPECT_EQ(page->items.size(), 3u);
     q.after = page->next;
@@ -947,7 +967,7 @@ TEST_P(StoreConformanceTest, ListFiltersByStateNeedsReviewVendorAndText) {
     auto page = store_->List(q);
     EXPECT_TRUE(page) << page.error().message;
     if (page) {
-      for (const auto& inv : page->items) out.insert(inv.id);
+      for (const auto& view : page->items) out.insert(view.head.id);
     }
     return out;
   };

@@ -57,7 +57,10 @@ InvoiceRow ReadInvoiceRow(const Statement& s) {
   return r;
 }
 
-Result<domain::Invoice> DecodeInvoice(const InvoiceRow& r) {
+namespace {
+
+// Everything but the content: fields, line items and issues stay empty.
+Result<domain::Invoice> DecodeHead(const InvoiceRow& r) {
   domain::Invoice inv;
   auto id = InvoiceId::Parse(r.id);
   if (!id) return Unreadable("id");
@@ -72,16 +75,7 @@ Result<domain::Invoice> DecodeInvoice(const InvoiceRow& r) {
   inv.document =
       domain::DocumentInfo{r.sha256, r.media_type, r.filename, r.size_bytes,
                            r.pages ? std::optional<int>(static_cast<int>(*r.pages)) : std::nullopt};
-  auto fields = codec::FieldsFromJson(r.fields_json);
-  if (!fields) return Unreadable("field map");
-  inv.fields = std::move(*fields);
   inv.extra_fields_json = r.extra_fields_json;
-  auto items = codec::LineItemsFromJson(r.line_items_json);
-  if (!items) return Unreadable("line item list");
-  inv.line_items = std::move(*items);
-  auto issues = codec::IssuesFromJson(r.issues_json);
-  if (!issues) return Unreadable("issue list");
-  inv.issues = std::move(*issues);
   inv.extraction.method = r.extraction_method.value_or("");
   inv.extraction.attempts = static_cast<int>(r.attempts);
   inv.extraction.duration_ms = r.duration_ms;
@@ -92,6 +86,30 @@ Result<domain::Invoice> DecodeInvoice(const InvoiceRow& r) {
   }
   inv.reject_reason = r.reject_reason;
   return inv;
+}
+
+}  // namespace
+
+Result<domain::Invoice> DecodeInvoice(const InvoiceRow& r) {
+  auto inv = DecodeHead(r);
+  if (!inv) return inv;
+  auto fields = codec::FieldsFromJson(r.fields_json);
+  if (!fields) return Unreadable("field map");
+  inv->fields = std::move(*fields);
+  auto items = codec::LineItemsFromJson(r.line_items_json);
+  if (!items) return Unreadable("line item list");
+  inv->line_items = std::move(*items);
+  auto issues = codec::IssuesFromJson(r.issues_json);
+  if (!issues) return Unreadable("issue list");
+  inv->issues = std::move(*issues);
+  return inv;
+}
+
+Result<domain::InvoiceView> DecodeView(InvoiceRow&& r) {
+  auto head = DecodeHead(r);
+  if (!head) return std::move(head).error();
+  return domain::InvoiceView{std::move(*head), std::move(r.fields_json),
+                             std::move(r.line_items_json), std::move(r.issues_json)};
 }
 
 ContentColumns MakeContent(const domain::FieldMap& fields,

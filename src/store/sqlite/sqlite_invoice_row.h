@@ -47,6 +47,8 @@ std::string_view InvoiceColumns();
 InvoiceRow ReadInvoiceRow(const Statement& stmt);
 // kInternal when a stored value is unreadable (a bug or a damaged database).
 [[nodiscard]] Result<domain::Invoice> DecodeInvoice(const InvoiceRow& row);
+// The row as a view: the system columns decoded, the content JSON moved in as it is.
+[[nodiscard]] Result<domain::InvoiceView> DecodeView(InvoiceRow&& row);
 
 // The columns derived from an invoice's reviewable content: its JSON and the columns that
 // filters and the review order use.

@@ -114,7 +114,7 @@ Status SqliteInvoiceStore::Ping() {
   });
 }
 
-Result<Invoice> SqliteInvoiceStore::Get(const InvoiceId& id) {
+Result<sqlite::InvoiceRow> SqliteInvoiceStore::ReadRow(const InvoiceId& id) {
   std::optional<sqlite::InvoiceRow> row;
   auto ok = RunRead([&](Connection& c) -> Status {
     auto stmt = c.Prepare("SELECT " + std::string(sqlite::InvoiceColumns()) +
@@ -128,7 +128,19 @@ Result<Invoice> SqliteInvoiceStore::Get(const InvoiceId& id) {
   });
   if (!ok) return std::move(ok).error();
   if (!row) return errors::NotFound();
+  return std::move(*row);
+}
+
+Result<Invoice> SqliteInvoiceStore::Get(const InvoiceId& id) {
+  auto row = ReadRow(id);
+  if (!row) return std::move(row).error();
   return sqlite::DecodeInvoice(*row);
+}
+
+Result<domain::InvoiceView> SqliteInvoiceStore::GetView(const InvoiceId& id) {
+  auto row = ReadRow(id);
+  if (!row) return std::move(row).error();
+  return sqlite::DecodeView(std::move(*row));
 }
 
 Result<StoredDocument> SqliteInvoiceStore::GetDocument(const InvoiceId& id) {
@@ -172,12 +184,13 @@ Result<ListPage> SqliteInvoiceStore::List(const ListQuery& query) {
   ListPage page;
   const bool has_more = rows.size() > static_cast<std::size_t>(limit);
   if (has_more) rows.resize(static_cast<std::size_t>(limit));
-  for (const auto& row : rows) {
-    auto inv = sqlite::DecodeInvoice(row);
-    if (!inv) return std::move(inv).error();
-    page.items.push_back(std::move(*inv));
+  page.items.reserve(rows.size());
+  for (auto& row : rows) {
+    auto view = sqlite::DecodeView(std::move(row));
+    if (!view) return std::move(view).error();
+    page.items.push_back(std::move(*view));
   }
-  if (has_more) page.next = page.items.back().id;
+  if (has_more) page.next = page.items.back().head.id;
   return page;
 }
 

@@ -14,6 +14,7 @@ namespace sqlite {
 class Connection;
 class ReaderPool;
 class WriteQueue;
+struct InvoiceRow;
 }  // namespace sqlite
 
 struct SqliteOptions {
@@ -57,6 +58,7 @@ class SqliteInvoiceStore final : public InvoiceStore {
   Result<CreateOutcome> CreateInvoice(const NewDocument& doc, const Actor& actor,
                                       Timestamp now) override;
   Result<Invoice> Get(const InvoiceId& id) override;
+  Result<domain::InvoiceView> GetView(const InvoiceId& id) override;
   Result<StoredDocument> GetDocument(const InvoiceId& id) override;
   Result<ListPage> List(const ListQuery& query) override;
   Result<std::vector<HistoryEntry>> History(const InvoiceId& id) override;
@@ -100,6 +102,8 @@ class SqliteInvoiceStore final : public InvoiceStore {
   [[nodiscard]] Status RunWrite(const Operation& op);
   // Runs `op` on a borrowed read connection.
   [[nodiscard]] Status RunRead(const Operation& op);
+  // One invoice's row, read on a read connection; NOT_FOUND when there is none.
+  [[nodiscard]] Result<sqlite::InvoiceRow> ReadRow(const InvoiceId& id);
 
   std::unique_ptr<sqlite::WriteQueue> writer_;
   std::unique_ptr<sqlite::ReaderPool> readers_;

@@ -310,6 +310,8 @@ Result<Invoice> SqliteInvoiceStore::SetExtractionResult(const Claim& claim,
   const auto& result = outcome.result;
   const sqlite::ContentColumns content =
       sqlite::MakeContent(result.fields, result.line_items, outcome.issues, outcome.needs_review);
+  // Kept canonical, so that reads embed it in records as it is.
+  const std::string extra_fields = codec::CanonicalObjectJson(result.extra_fields_json);
   const std::string sql =
       "UPDATE invoices SET prev_state = state, state = " + Quoted(rule.to) +
       ", review_version = review_version + 1, " + std::string(sqlite::ContentAssignments()) +
@@ -335,7 +337,7 @@ Result<Invoice> SqliteInvoiceStore::SetExtractionResult(const Claim& claim,
     auto stmt = c.Prepare(sql);
     if (!stmt) return std::move(stmt).error();
     sqlite::BindContent(*stmt, content);
-    stmt->Bind(result.extra_fields_json)
+    stmt->Bind(extra_fields)
         .Bind(result.method)
         .Bind(outcome.duration_ms)
         .Bind(pages)
