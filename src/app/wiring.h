@@ -17,8 +17,10 @@ namespace invoicer::app {
 [[nodiscard]] Result<std::unique_ptr<store::InvoiceStore>> OpenStore(const Config& config);
 
 // The extractor of `serve`, `worker` and the extract endpoint: the extraction engine with
-// the issuer templates of --templates. Errors: those of the engine's set-up (a templates
-// folder that does not exist, an OCR language that is not installed).
+// the issuer templates of --templates, set up on the first document (so an idle server holds
+// no OCR models). Errors: kInvalidInput when the templates folder does not exist; the
+// engine's other set-up errors (an OCR language that is not installed) are those of the
+// first Extract, and the set-up is retried on the next document.
 [[nodiscard]] Result<std::unique_ptr<extract::Extractor>> MakeExtractor(const Config& config);
 
 }  // namespace invoicer::app
