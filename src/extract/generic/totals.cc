@@ -49,6 +49,12 @@ std::vector<std::size_t> DistinctTaxes(const Reader& r, const std::vector<std::s
   return out;
 }
 
+// True when some amount of the document is written with decimals ("12.50").
+bool HasDecimalAmounts(const Reader& r) {
+  return std::any_of(r.scan.amounts().begin(), r.scan.amounts().end(),
+                     [&](const AmountHit& a) { return a.token.HasDecimals(r.mark); });
+}
+
 struct Choice {
   MoneyFields fields;
   int score = 0;  // how much arithmetic agrees
@@ -132,6 +138,11 @@ Choice Choose(const DocumentScan& scan, DecimalMark mark, const std::vector<std:
     const Decimal total = r.Value(t);
     if (total.IsZero() || total.IsNegative()) continue;
     const int strength = r.Hit(t).label.strength;
+    // A more explicit total of another value (an amount due may differ after payments).
+    const bool outranked = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t o) {
+      return r.Hit(o).label.role == AmountRole::kTotal && r.Hit(o).label.strength > strength &&
+             r.Value(o) != total;
+    });
     // The part before tax is labelled a subtotal, or a total where the tax comes after it.
     std::vector<std::size_t> parts = roles.subtotals;
     for (std::size_t o : roles.totals) {
@@ -145,8 +156,11 @@ Choice Choose(const DocumentScan& scan, DecimalMark mark, const std::vector<std:
         const auto base = Add(sub, *adjustment);
         if (!base) continue;
         for (std::size_t x : roles.taxes) {
-          // A zero tax agrees with any subtotal equal to the total: weaker than a real tax.
-          const int zero_penalty = r.Value(x).IsZero() ? 3 : 0;
+          // A zero tax agrees with any subtotal equal to the total: weaker than a real tax,
+          // and no match for a more explicit total.
+          const bool zero = r.Value(x).IsZero();
+          if (zero && outranked) continue;
+          const int zero_penalty = zero ? 3 : 0;
           if (Equal(Add(*base, r.Value(x)), total)) {
             consider(t, kArithmetic, 30 + strength + items_bonus - zero_penalty,
                      MoneyPick{s, sub, kArithmetic}, MoneyPick{x, r.Value(x), kArithmetic});
@@ -215,7 +229,11 @@ Choice Choose(const DocumentScan& scan, DecimalMark mark, const std::vector<std:
   if (best.score < 15) {
     std::vector<Decimal> costs;
     for (std::size_t p : roles.paid) {
+      // Without change, a whole number among amounts written with decimals is a card or
+      // approval number ("VISA 6258"), not what was tendered.
+      const bool card_number = r.Value(p).scale() == 0 && HasDecimalAmounts(r);
       for (std::size_t c : roles.change) {
+        if (card_number && r.Value(c).IsZero()) continue;
         if (auto cost = r.Value(p).Sub(r.Value(c)); cost && !cost->IsZero() && !cost->IsNegative())
           costs.push_back(*cost);
       }
@@ -228,6 +246,7 @@ Choice Choose(const DocumentScan& scan, DecimalMark mark, const std::vector<std:
     }
     // A subtotal plus its tax is the total, printed without its label.
     for (std::size_t s : roles.subtotals) {
+      if (r.Value(s).IsZero() || r.Value(s).IsNegative()) continue;
       for (std::size_t x : distinct_taxes) {
         const auto cost = Add(r.Value(s), r.Value(x));
         if (cost && !r.Value(x).IsZero() && !r.Value(x).IsNegative()) costs.push_back(*cost);

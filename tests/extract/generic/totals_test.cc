@@ -112,6 +112,66 @@ TEST(TotalsTest, PairsLabelBlocksTheSameWithAndWithoutBoxes) {
   EXPECT_EQ(Value(*r, "total"), "29.80");
 }
 
+TEST(TotalsTest, CarriesLabelsLeftWithoutValuesToTheNextBlockOfValues) {
+  // The tax summary's values were read before the totals' values: the totals' labels wait
+  // for the next block, where the arithmetic pairs them.
+  const auto r = ExtractText(
+      "TOTAL SALES (INCLUSIVE GST)\nROUNDING ADJUSTMENT\nROUNDING\nCREDIT\nCHANGE\n"
+      "GST SUMMARY\nAMOUNT(RM)\nTAX(RM)\n39.93\n2.40\nTHANK YOU. PLEASE COME AGAIN\n"
+      "42.33\n.02\n42.35\n42.35\n.00\n");
+  EXPECT_EQ(Value(r, "total"), "42.35");
+}
+
+TEST(TotalsTest, PairsLabelsAndValuesReadInTurns) {
+  const auto r = ExtractText(
+      "TOTAL (EXCLUDING GST) :\nGST PAYABLE (6%) :\nTOTAL (INCLUSIVE OF GST) :\n1.20\n"
+      "TOTAL :\n59.31\n3.49\n62.80\n62.80\nCASH :\n62.80\n");
+  EXPECT_EQ(Value(r, "total"), "62.80");
+  EXPECT_EQ(Value(r, "total_tax"), "3.49");
+}
+
+TEST(TotalsTest, LeavesSentencesAndQuantitiesOutOfTheColumns) {
+  // "THANK YOU ..." ends the label column; "1.000" (litres) is not an amount of a document
+  // written with two decimals.
+  const auto block = ExtractText(
+      "ITEM\nAMOUNT\nPETROL\n50.00\nTOTAL AMOUNT\nCASH\nRM\nTHANK YOU FOR SHOPPING WITH US\n"
+      "CUSTOMER SERVICE 1-300-22-2828\n1.000\n50.00\n");
+  EXPECT_EQ(Value(block, "total"), "50.00");
+  const auto lone = ExtractText("TOTAL\nTHANK YOU. PLEASE COME AGAIN\n6.00\n");
+  EXPECT_EQ(Value(lone, "total"), "6.00");
+}
+
+TEST(TotalsTest, PassesOverALabelWithoutAValue) {
+  // "REASON:" has no value; subtotal + rounding = total and the cash paid agree only when
+  // it is passed over.
+  const auto r = ExtractText(
+      "SUBTOTAL\nDISCOUNTABLE\n6% TRX % DISC\nREASON:\nSUBTOTAL\nROUNDING ADJUSTMENTS\n"
+      "TOTAL (GST INCL)\nCASH\n4.80 S\n4.80\n4.80\n0.29-\n4.51\n0.01-\n4.50\n4.50\n0.29\n"
+      "YOUR SAVINGS FOR TODAY\n");
+  EXPECT_EQ(Value(r, "total"), "4.50");
+}
+
+TEST(TotalsTest, AnAmountDoesNotRoundItself) {
+  // Shifted by one, "ROUNDING" would take 25.00 and "round" it to the 50.00 tendered.
+  const auto r = ExtractText(
+      "DISCOUNT :\nTOTAL GST :\nROUNDING :\nTOTAL SALES (INCLUSIVE OF GST) :\nCASH :\nCHANGE :\n"
+      "0.00\n1.42\n0.00\n25.00\n50.00\n25.00\n");
+  EXPECT_EQ(Value(r, "total"), "25.00");
+}
+
+TEST(TotalsTest, ACardNumberIsNotWhatWasTendered) {
+  const auto r = ExtractText("TOTAL        52.80\nVISA 6258\nCHANGE        0.00\n");
+  EXPECT_EQ(Value(r, "total"), "52.80");
+}
+
+TEST(TotalsTest, AZeroTaxDoesNotConfirmATotalAgainstAMoreExplicitOne) {
+  // subtotal + 0.00 = "TOTAL 105.57" holds trivially; the total including tax is 111.90.
+  const auto r = ExtractText(
+      "AMT PAID INCL GST : RM111.90\nAMT PAID EXCL GST : RM105.57\nGST AMT : RM5.33\n"
+      "TAX 0.00\nTOTAL 105.57\n");
+  EXPECT_EQ(Value(r, "total"), "111.90");
+}
+
 TEST(TotalsTest, ReportsTheAmountDue) {
   const auto r = ExtractText("Total     120.00\nPaid       20.00\nAmount due 100.00\n");
   EXPECT_EQ(Value(r, "amount_due"), "100.00");
