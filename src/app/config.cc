@@ -21,6 +21,10 @@ Status CheckConfig(const Config& config) {
   if (config.extraction_lease_seconds < 1 || config.review_lease_seconds < 1) {
     return errors::InvalidValue("lease", "leases must be at least 1 second");
   }
+  if (config.extraction_timeout_seconds < 1) {
+    return errors::InvalidValue("extraction-timeout",
+                                "--extraction-timeout must be at least 1 second");
+  }
   if (config.max_attempts < 1) {
     return errors::InvalidValue("max-attempts", "--max-attempts must be at least 1");
   }
@@ -35,6 +39,7 @@ Status CheckConfig(const Config& config) {
 ServiceOptions ServiceOptionsFor(const Config& config) {
   ServiceOptions options;
   options.extraction_lease = std::chrono::seconds(config.extraction_lease_seconds);
+  options.max_extraction_time = std::chrono::seconds(config.extraction_timeout_seconds);
   options.max_attempts = config.max_attempts;
   options.review_lease = std::chrono::seconds(config.review_lease_seconds);
   options.confidence_threshold = config.confidence_threshold;

@@ -20,6 +20,7 @@ struct Config {
   int handler_threads = 8;  // threads running the quick endpoints (reads, edits)
   std::int64_t max_upload_mb = 25;
   std::int64_t extraction_lease_seconds = 300;
+  std::int64_t extraction_timeout_seconds = 600;  // longest claim one extraction may hold
   int max_attempts = 3;
   std::int64_t review_lease_seconds = 900;
   double confidence_threshold = 0.9;

@@ -232,7 +232,8 @@ Result<Invoice> InvoiceService::RunExtraction(const store::Claim& claim, const s
     const auto interval = options_.lease_renew_interval.count() > 0
                               ? options_.lease_renew_interval
                               : options_.extraction_lease / 3;
-    LeaseRenewer renewer(store_, clock_, claim, options_.extraction_lease, interval);
+    LeaseRenewer renewer(store_, clock_, claim, options_.extraction_lease, interval,
+                         clock_.Now() + options_.max_extraction_time);
     result = extractor_.Extract(extract::DocumentInput{doc->bytes, doc->media_type, doc->filename});
   }
   const std::int64_t duration_ms = MillisSince(start);

@@ -33,6 +33,10 @@ struct ServiceOptions {
   std::int64_t max_upload_bytes = 25LL * 1024 * 1024;
   // How often a running extraction renews its claim; zero means a third of the lease.
   std::chrono::milliseconds lease_renew_interval{0};
+  // How long one extraction may hold its claim. Past it the claim is no longer renewed and
+  // lapses, so a document that makes a parser hang cannot keep its invoice in PROCESSING:
+  // recovery counts the attempt, and the last one FAILs the invoice.
+  std::chrono::milliseconds max_extraction_time{std::chrono::minutes(10)};
 };
 
 enum class ExportFormat { kCsv, kJson, kUbl };

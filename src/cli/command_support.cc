@@ -39,6 +39,11 @@ void AddServiceFlags(CLI::App& command, app::Config& config, bool with_http) {
       ->envname("INVOICER_EXTRACTION_LEASE")
       ->capture_default_str();
   command
+      .add_option("--extraction-timeout", config.extraction_timeout_seconds,
+                  "Seconds one extraction may hold its claim before it lapses (a hung extractor)")
+      ->envname("INVOICER_EXTRACTION_TIMEOUT")
+      ->capture_default_str();
+  command
       .add_option("--max-attempts", config.max_attempts,
                   "Extraction claims before an invoice whose extractor keeps dying is FAILED")
       ->envname("INVOICER_MAX_ATTEMPTS")

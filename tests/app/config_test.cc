@@ -40,17 +40,22 @@ TEST(CheckConfigTest, AcceptsTheDefaultsAndNamesTheBadSetting) {
   config = Config{};
   config.max_upload_mb = 0;
   EXPECT_FALSE(CheckConfig(config));
+  config = Config{};
+  config.extraction_timeout_seconds = 0;
+  EXPECT_EQ(CheckConfig(config).error().api_code, "INVALID_VALUE");
 }
 
 TEST(ServiceOptionsForTest, CarriesTheSettingsOver) {
   Config config;
   config.max_upload_mb = 3;
   config.extraction_lease_seconds = 7;
+  config.extraction_timeout_seconds = 11;
   config.max_attempts = 4;
   config.straight_through = true;
   const ServiceOptions options = ServiceOptionsFor(config);
   EXPECT_EQ(options.max_upload_bytes, 3 * 1024 * 1024);
   EXPECT_EQ(options.extraction_lease, std::chrono::seconds(7));
+  EXPECT_EQ(options.max_extraction_time, std::chrono::seconds(11));
   EXPECT_EQ(options.max_attempts, 4);
   EXPECT_TRUE(options.straight_through);
 }

@@ -274,6 +274,34 @@ TEST_F(InvoiceServiceTest, RenewsTheClaimWhileAHeldExtractionRuns) {
   EXPECT_EQ(result->state, ProcessingState::kExtracted);
 }
 
+TEST_F(InvoiceServiceTest, AnExtractionThatHangsLetsItsClaimLapseAtTheTimeout) {
+  testing::RenewalSpyStore spy(*store_);
+  ServiceOptions options;
+  options.extraction_lease = seconds(60);
+  options.lease_renew_interval = milliseconds(5);
+  options.max_extraction_time = seconds(100);
+  MakeService(options, &spy);
+  const Invoice pending = Upload(Pdf("hangs"));
+  extractor_.Hold();
+  Result<Invoice> result = errors::Internal("not run");
+  std::thread extraction([&] { result = service_->ExtractNow(reviewer_, pending.id.str(), false); });
+  extractor_.WaitEntered(1);
+  // At 50 s the claim is renewed, but only up to the timeout (100 s), not to 110 s.
+  clock_.Advance(seconds(50));
+  spy.WaitForRenewalAtOrAfter(clock_.Now());
+  clock_.Advance(seconds(51));
+  auto recovered = service_->RecoverExpiredClaims();
+  ASSERT_TRUE(recovered);
+  EXPECT_EQ(*recovered, 1);
+  EXPECT_EQ(StateOf(pending), ProcessingState::kPending);
+  // The hung extraction ends late: its result is refused and changes nothing.
+  extractor_.Release();
+  extraction.join();
+  ASSERT_FALSE(result);
+  EXPECT_EQ(StateOf(pending), ProcessingState::kPending);
+  EXPECT_EQ(service_->Get(pending.id.str())->extraction.attempts, 1);
+}
+
 TEST_F(InvoiceServiceTest, RecoversAnExpiredClaimAndFailsItAfterTheLastAttempt) {
   ServiceOptions options;
   options.extraction_lease = seconds(60);
