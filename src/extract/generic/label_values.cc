@@ -16,6 +16,23 @@ bool IsSeparator(char c) {
          c == '~' || c == ',' || c == ';';
 }
 
+// A table's column headings under a label that heads the table ("Zahlungsbedingungen" over
+// "Beschreibung | Fälligkeit | Teilzahlung"): two or more cells of a word or two, no digits.
+bool IsColumnHeadings(const IndexedLine& line) {
+  if (line.text.find('\t') == std::string::npos) return false;
+  if (std::any_of(line.text.begin(), line.text.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+    return false;
+  }
+  int words_in_cell = 0;
+  for (std::size_t w = 0; w < line.word_begin.size(); ++w) {
+    const bool new_cell = w == 0 || line.text[line.word_begin[w] - 1] == '\t';
+    words_in_cell = new_cell ? 1 : words_in_cell + 1;
+    if (words_in_cell > 2) return false;
+  }
+  return true;
+}
+
 bool IsIdentifierChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '/' || c == '.' ||
          c == '_';
@@ -35,13 +52,19 @@ std::vector<Span> ValueSpans(const LayoutIndex& index, const Span& label) {
   if (label.end < il.text.size()) out.push_back({label.line, label.end, il.text.size()});
   const domain::BoundingBox lb = index.Box(label);
   int looked = 0;
+  bool headed = false;
   for (std::size_t l = label.line + 1; l < index.lines().size() && looked < 2; ++l) {
     const IndexedLine& below = index.line(l);
     if (below.page_index != il.page_index) break;
     if (below.line->box.y0 - lb.y1 > kBelowReach * il.height * static_cast<double>(l - label.line))
       break;
-    // Specks a scan leaves between a heading and its values ("é", ":") are not lines.
+    // Specks a scan leaves between a heading and its values ("é", ":") are not lines, and
+    // the column headings of a table the label heads are not its value: its first row is.
     if (IsSpeckLine(below.text)) continue;
+    if (!headed && IsColumnHeadings(below)) {
+      headed = true;
+      continue;
+    }
     ++looked;
     // The cell under the label: words starting within the label's extent.
     const double pad = 2 * il.char_width;
@@ -60,6 +83,7 @@ std::vector<Span> ValueSpans(const LayoutIndex& index, const Span& label) {
                      below.word_begin[*last] + below.line->words[*last].text.size()});
       break;
     }
+    if (headed) break;
   }
   return out;
 }

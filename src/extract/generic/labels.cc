@@ -67,6 +67,16 @@ constexpr Rule kAmountRules[] = {
     {R"(\b(?:amount|amt|betrag|montant|importe|importo|bedrag)\b)", AmountRole::kTotal, 1},
 };
 
+// A document title that names a tax ("TAX INVOICE", "Steuerrechnung", "Facture TVA"): the
+// tax word names the kind of invoice, not an amount.
+const Pattern& kTaxInvoiceTitle() {
+  static const Pattern p(
+      R"(\b(?:tax|vat|gst|sst|steuer|umsatzsteuer|mehrwertsteuer|mwst|ust|tva|iva|btw)\s*-?\s*)"
+      R"((?:invoice|receipt|bill|credit\s*note|rechnung|gutschrift|facture|factura|fattura|)"
+      R"(factuur|ricevuta|recibo)|\b(?:facture|factura|fattura|factuur)\s*(?:de\s*)?(?:tva|iva|btw)\b)");
+  return p;
+}
+
 const std::vector<Pattern>& AmountRulePatterns() {
   static const std::vector<Pattern> patterns = [] {
     std::vector<Pattern> v;
@@ -146,9 +156,11 @@ const Pattern& TextLabelRegex(TextLabel label) {
 AmountLabel ClassifyAmountLabel(std::string_view folded) {
   const auto& patterns = AmountRulePatterns();
   const bool quantity = Has(kQuantityWords(), folded);
+  const bool tax_title = Has(kTaxInvoiceTitle(), folded);
   for (std::size_t i = 0; i < patterns.size(); ++i) {
     if (!Has(patterns[i], folded)) continue;
     const Rule& rule = kAmountRules[i];
+    if (tax_title && rule.role == AmountRole::kTax) continue;
     // "Total qty" or "Unit price" label a count or a price, not an amount of the invoice;
     // a specific label ("Total incl. VAT") still wins.
     if (quantity && (rule.role == AmountRole::kTotal || rule.role == AmountRole::kPaid)) {
@@ -198,7 +210,8 @@ std::vector<Pattern::Match> FindLabels(TextLabel label, std::string_view folded)
 
 bool IsContactLine(std::string_view folded) {
   static const Pattern p(
-      R"(\b(?:tel|telp|telefon|telephone|phone|ph|mobile|mob|hp|fax|telefax|tlf|e-?mail|email|)"
+      R"(\b(?:tel|telp|telefon|telefoon|telefono|telephone|phone|ph|mobile|mob|hp|fax|telefax|tlf|)"
+      R"(e-?mail|email|)"
       R"(www|http|https|web|website|homepage|internet|gst|sst|vat|ust|mwst|tva|iva|btw|cif|nif|)"
       R"(reg|registration|(?:co|company|br|business|roc|ssm)\.?\s*(?:reg\.?\s*)?(?:no|number|#)|)"
       R"(roc|hrb|hra|amtsgericht|registergericht|handelsregister|)"

@@ -125,6 +125,26 @@ TEST(GenericExtractorTest, ReadsAGermanInvoiceWithDecimalCommas) {
   EXPECT_EQ(Value(r, "vendor_address"), "Hauptstraße 5\n80333 München");
 }
 
+TEST(GenericExtractorTest, TakesPaymentTermsFromTheTableTheirLabelHeadsNotItsColumnHeadings) {
+  constexpr std::string_view kHead =
+      "Muster GmbH\n"
+      "Hauptstraße 5\n"
+      "80333 München\n"
+      "Rechnungsnummer: RE-1001\n"
+      "Gesamtbetrag                     1.190,00 EUR\n"
+      "\n"
+      "Zahlungsbedingungen\n"
+      "   Beschreibung                         Fälligkeit          Teilzahlung\n";
+  const auto terms =
+      ExtractText(std::string(kHead) + "   Zahlbar innerhalb 14 Tagen netto     17.05.2024\n");
+  EXPECT_EQ(Value(terms, "payment_terms"), "Zahlbar innerhalb 14 Tagen netto");
+  // A table without a description under the label gives no terms, not a line further down.
+  const auto none = ExtractText(std::string(kHead) +
+                                "                                        17.05.2024\n"
+                                "   Zahlungsart\n");
+  EXPECT_EQ(Value(none, "payment_terms"), "<absent>");
+}
+
 TEST(GenericExtractorTest, ReadsFrenchSpanishItalianAndDutchLabels) {
   const auto fr = ExtractText(
       "Facture N° FA-2024-12\nDate : 5 mars 2024\nTotal HT      100,00\nTVA 20 %       20,00\n"

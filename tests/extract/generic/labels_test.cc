@@ -41,6 +41,18 @@ TEST(LabelsTest, KeepsCountsPaymentsAndAdjustmentsApart) {
             1);  // a subtotal or a receipt's total
 }
 
+TEST(LabelsTest, ReadsATaxInvoiceTitleAsNoAmountLabel) {
+  for (const char* title :
+       {"TAX INVOICE", "Simplified Tax Invoice", "VAT invoice", "GST Invoice",
+        "Umsatzsteuer-Rechnung", "Steuerrechnung", "MwSt-Rechnung", "Facture TVA", "Fattura IVA"}) {
+    EXPECT_EQ(Role(title), AmountRole::kNone) << title;
+  }
+  // The tax word of a title does not hide another label on the line.
+  EXPECT_EQ(Role("Tax invoice total"), AmountRole::kTotal);
+  EXPECT_EQ(Role("Tax"), AmountRole::kTax);
+  EXPECT_EQ(Role("Total VAT"), AmountRole::kTax);
+}
+
 TEST(LabelsTest, ClassifiesDateLabels) {
   EXPECT_EQ(DateRoleOf("Invoice date"), DateRole::kInvoiceDate);
   EXPECT_EQ(DateRoleOf("Rechnungsdatum"), DateRole::kInvoiceDate);
