@@ -2,6 +2,7 @@
 
 #include <leptonica/allheaders.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -190,6 +191,28 @@ RasterImage ImageCodec::Scaled(const RasterImage& grey, double factor) {
   if (!scaled) return grey;
   RasterImage out = FromPix(scaled.get(), true);
   out.dpi = static_cast<int>(grey.dpi * factor);
+  return out;
+}
+
+RasterImage ImageCodec::Cropped(const RasterImage& image, int x, int y, int width, int height) {
+  RasterImage out;
+  out.channels = image.channels;
+  out.dpi = image.dpi;
+  const int x0 = std::clamp(x, 0, image.width), y0 = std::clamp(y, 0, image.height);
+  const int x1 = std::clamp(x + width, x0, image.width);
+  const int y1 = std::clamp(y + height, y0, image.height);
+  if (x1 == x0 || y1 == y0) return out;
+  out.width = x1 - x0;
+  out.height = y1 - y0;
+  const auto channels = static_cast<std::size_t>(image.channels);
+  const std::size_t row = static_cast<std::size_t>(out.width) * channels;
+  const std::size_t stride = static_cast<std::size_t>(image.width) * channels;
+  out.pixels.resize(row * static_cast<std::size_t>(out.height));
+  for (std::size_t r = 0; r < static_cast<std::size_t>(out.height); ++r) {
+    const std::size_t from = (static_cast<std::size_t>(y0) + r) * stride +
+                             static_cast<std::size_t>(x0) * channels;
+    std::copy_n(image.pixels.data() + from, row, out.pixels.data() + r * row);
+  }
   return out;
 }
 

@@ -37,6 +37,9 @@ class ImageCodec {
 
   // The grey picture scaled by `factor` (linear interpolation), its dpi scaled too.
   static RasterImage Scaled(const RasterImage& grey, double factor);
+  // The part of the picture inside the rectangle at (x, y) of width x height pixels, clipped
+  // to the picture (empty when nothing of it is inside); any channel count, dpi kept.
+  static RasterImage Cropped(const RasterImage& image, int x, int y, int width, int height);
   // The grey picture rotated to undo a detected skew (Leptonica's projection search);
   // unchanged when no skew is found with confidence.
   static RasterImage Deskewed(const RasterImage& grey);

@@ -22,9 +22,11 @@ struct OcrOptions {
 
 // Optical character recognition of page images with Tesseract 5 (the adapter of its C++ API):
 // words with pixel boxes and confidences, grouped into lines. Small pictures are scaled up
-// and skewed scans straightened before recognition; boxes are given in the input picture's
-// pixels. The engine owns a pool of at most `jobs` Tesseract instances, created on demand
-// and never shared between threads at the same time; Recognize runs one thread per page
+// and skewed scans straightened before recognition; the clusters of words Tesseract is unsure
+// of are read a second time on their own, enlarged, and the more confident reading kept
+// (within a small share of the page, so the cost stays bounded); boxes are given in the input
+// picture's pixels. The engine owns a pool of at most `jobs` Tesseract instances, created on
+// demand and never shared between threads at the same time; Recognize runs one thread per page
 // (OpenMP inside Tesseract is switched off: its threads compete on small machines), so
 // one engine serves any number of callers concurrently and at most `jobs` pages are
 // recognised at once across them. Errors: Create -> kInvalidInput when a language's data is

@@ -29,6 +29,23 @@ bool Overlaps(const Span& a, const Span& b) {
   return a.line == b.line && a.begin < b.end && b.begin < a.end;
 }
 
+// "IN- 2020-44746": OCR leaves a space after the hyphen that joins a letter prefix to the
+// digits of an identifier; the value of `span` read as one identifier without that space,
+// with less confidence (`confidence` - 0.1).
+std::optional<domain::FieldValue> SplitIdentifier(const LayoutIndex& index, const Span& span,
+                                                  double confidence) {
+  static const Pattern split(
+      R"(^[\s:#]*(\p{Lu}{1,5}-) (\p{N}[\p{L}\p{N}/._-]{1,38})(?=[\s,;)]|$))", false);
+  const std::string_view text = index.Text(span);
+  const auto m = split.Find(text);
+  if (!m) return std::nullopt;
+  std::string value = std::string(m->Group(text, 1)) + std::string(m->Group(text, 2));
+  while (value.back() == '.' || value.back() == '-' || value.back() == '/') value.pop_back();
+  const std::size_t begin = m->groups[0]->first;
+  return index.MakeField(Span{span.line, span.begin + begin, span.begin + m->end}, value,
+                         confidence - 0.1);
+}
+
 // The identifier after a label of `kind`, skipping values that are dates or that the label
 // of another kind claims.
 std::optional<domain::FieldValue> LabelledIdentifier(const DocumentScan& scan, TextLabel kind,
@@ -38,7 +55,11 @@ std::optional<domain::FieldValue> LabelledIdentifier(const DocumentScan& scan, T
     const auto spans = ValueSpans(index, label);
     for (std::size_t i = 0; i < spans.size(); ++i) {
       const auto id = IdentifierIn(index, spans[i]);
-      if (!id) continue;
+      if (!id) {
+        const bool same_line = spans[i].line == label.line;
+        if (auto split = SplitIdentifier(index, spans[i], same_line ? right : below)) return split;
+        continue;
+      }
       const bool is_date = std::any_of(scan.dates().begin(), scan.dates().end(),
                                        [&](const DateHit& d) { return Overlaps(d.span, *id); });
       if (is_date) continue;
@@ -256,9 +277,10 @@ void FindPaymentTerms(const DocumentScan& scan, domain::FieldMap& fields) {
 }  // namespace
 
 // "Rechnung des Versicherers (575) Nr. 01.234-1 vom ...", "Invoice information (751) No.
-// TX-1": a line that names the invoice, then a number sign and the identifier.
+// TX-1": a line that names the invoice, then a number sign and the identifier. OCR reads the
+// "no" of a large title as "n0" or "np" at times.
 std::optional<domain::FieldValue> TitledNumber(const DocumentScan& scan) {
-  static const Pattern marker(R"((?:^|[\s)])(?:nr|no|n|number|nummer|numero|#)\b\.?)");
+  static const Pattern marker(R"((?:^|[\s)])(?:nr|no|n0|np|n|number|nummer|numero|#)\b\.?)");
   const LayoutIndex& index = scan.index();
   for (std::size_t l = 0; l < index.lines().size(); ++l) {
     const std::string& folded = index.line(l).folded.text;

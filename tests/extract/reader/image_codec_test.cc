@@ -108,5 +108,17 @@ TEST(ImageCodecTest, ScalesAPictureAndItsResolution) {
   EXPECT_EQ(scaled.dpi, 300);
 }
 
+TEST(ImageCodecTest, CropsARectangleClippedToThePicture) {
+  const RasterImage picture = Gradient(40, 30);
+  const RasterImage part = ImageCodec::Cropped(picture, 30, 20, 20, 20);
+  EXPECT_EQ(part.width, 10);
+  EXPECT_EQ(part.height, 10);
+  EXPECT_EQ(part.dpi, 150);
+  ASSERT_EQ(part.pixels.size(), 100u);
+  // Pixel (2, 3) of the part is pixel (32, 23) of the picture.
+  EXPECT_EQ(part.pixels[3 * 10 + 2], picture.pixels[23 * 40 + 32]);
+  EXPECT_TRUE(ImageCodec::Cropped(picture, 50, 0, 10, 10).pixels.empty());
+}
+
 }  // namespace
 }  // namespace invoicer::extract

@@ -68,6 +68,32 @@ TEST(OcrEngineTest, RecognisesWordsWithPixelBoxesAndConfidences) {
   EXPECT_LE(total.confidence, 1.0);
 }
 
+// An address block left and the invoice's number and date right, their lines half a line
+// apart: one page-wide segmentation cuts such lines wrongly, the unsure parts are read again.
+TEST(OcrEngineTest, ReadsBlocksSideBySideWithOtherBaselines) {
+  testing::PdfPage page;  // A4
+  page.texts = {{40, 60, 11, "Hartmann Burobedarf KG"},
+                {40, 76, 11, "Kaiserstrasse 1193"},
+                {40, 92, 11, "01373 Dresden"},
+                {40, 108, 11, "Germany"},
+                {330, 68, 11, "Rechnung Nr.:"},
+                {430, 68, 12, "B/2020/6340"},
+                {330, 84, 11, "Datum:"},
+                {430, 84, 12, "11.04.2020"},
+                {40, 30, 22, "Wolf Beratung UG"},
+                {40, 180, 11, "Pos Bezeichnung Betrag"}};
+  const std::string bytes = testing::MakePdf({page});
+  auto pdf = PdfDocument::Open(bytes, PdfLimits{});
+  ASSERT_TRUE(pdf.has_value());
+  auto image = pdf->RenderPage(1, 300, true);
+  ASSERT_TRUE(image.has_value());
+  auto pages = Engine().Recognize({*image});
+  ASSERT_TRUE(pages.has_value()) << pages.error().message;
+  const std::string text = JoinedText((*pages)[0]);
+  EXPECT_NE(text.find("B/2020/6340"), std::string::npos) << text;
+  EXPECT_NE(text.find("11.04.2020"), std::string::npos) << text;
+}
+
 TEST(OcrEngineTest, RecognisesThePagesOfAMultiPageTiffInOrder) {
   std::vector<testing::GreyPicture> frames;
   for (const auto& [a, b] : {std::pair{"PAGE ONE", "ALPHA"}, {"PAGE TWO", "BRAVO"},
