@@ -9,6 +9,7 @@
 
 #include "fakes/fake_clock.h"
 #include "fakes/test_extractor.h"
+#include "spy_store.h"
 #include "store/sqlite/sqlite_invoice_store.h"
 #include "temp_dir.h"
 
@@ -21,16 +22,6 @@ using std::chrono::seconds;
 
 std::string Pdf(int n) { return "%PDF-1.4\n% document " + std::to_string(n) + "\n%%EOF\n"; }
 
-// Polls a real condition (the store's state) until it holds or `limit` passes.
-bool WaitUntil(const std::function<bool()>& condition, milliseconds limit = seconds(20)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(milliseconds(2));
-  }
-  return true;
-}
-
 class ExtractionWorkersTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -38,9 +29,10 @@ class ExtractionWorkersTest : public ::testing::Test {
     ASSERT_TRUE(store) << store.error().message;
     store_ = std::move(*store);
     ASSERT_TRUE(store_->Migrate());
+    spy_ = std::make_unique<testing::SpyStore>(*store_);
     ServiceOptions options;
     options.extraction_lease = seconds(60);
-    service_ = std::make_unique<InvoiceService>(*store_, extractor_, clock_, metrics_, options);
+    service_ = std::make_unique<InvoiceService>(*spy_, extractor_, clock_, metrics_, options);
   }
 
   std::unique_ptr<ExtractionWorkers> MakeWorkers(WorkerOptions options) {
@@ -58,6 +50,11 @@ class ExtractionWorkersTest : public ::testing::Test {
     return outcome->invoice;
   }
 
+  // Waits for the workers' writes until every one of `invoices` is in `state`.
+  bool WaitAllIn(const std::vector<domain::Invoice>& invoices, ProcessingState state) {
+    return spy_->WaitUntil([&] { return AllIn(invoices, state); }, seconds(20));
+  }
+
   bool AllIn(const std::vector<domain::Invoice>& invoices, ProcessingState state) {
     return std::all_of(invoices.begin(), invoices.end(), [&](const auto& invoice) {
       auto current = store_->Get(invoice.id);
@@ -70,6 +67,7 @@ class ExtractionWorkersTest : public ::testing::Test {
   testing::TestExtractor extractor_;
   Metrics metrics_;
   std::unique_ptr<store::InvoiceStore> store_;
+  std::unique_ptr<testing::SpyStore> spy_;  // the service's store: lets tests wait for writes
   std::unique_ptr<InvoiceService> service_;
   std::mutex errors_mu_;
   std::vector<std::string> errors_;  // what the workers reported, guarded by errors_mu_
@@ -84,7 +82,7 @@ TEST_F(ExtractionWorkersTest, ExtractsUploadsWithoutAnyoneCallingExtract) {
   workers->Start();
   std::vector<domain::Invoice> uploaded;
   for (int i = 0; i < 6; ++i) uploaded.push_back(Upload(i));
-  EXPECT_TRUE(WaitUntil([&] { return AllIn(uploaded, ProcessingState::kExtracted); }));
+  EXPECT_TRUE(WaitAllIn(uploaded, ProcessingState::kExtracted));
   workers->Stop();
   EXPECT_EQ(extractor_.calls(), 6);
   const auto history = store_->History(uploaded[0].id);
@@ -100,7 +98,7 @@ TEST_F(ExtractionWorkersTest, PollsForInvoicesStoredByAnotherProcess) {
   workers->Start();
   // No upload listener: as if another process had stored them.
   const std::vector<domain::Invoice> uploaded{Upload(1), Upload(2)};
-  EXPECT_TRUE(WaitUntil([&] { return AllIn(uploaded, ProcessingState::kExtracted); }));
+  EXPECT_TRUE(WaitAllIn(uploaded, ProcessingState::kExtracted));
 }
 
 TEST_F(ExtractionWorkersTest, RecoversAClaimWhoseExtractorDiedAndExtractsItAgain) {
@@ -114,7 +112,7 @@ TEST_F(ExtractionWorkersTest, RecoversAClaimWhoseExtractorDiedAndExtractsItAgain
   options.recovery_interval = milliseconds(10);
   auto workers = MakeWorkers(options);
   workers->Start();
-  EXPECT_TRUE(WaitUntil([&] { return AllIn({invoice}, ProcessingState::kExtracted); }));
+  EXPECT_TRUE(WaitAllIn({invoice}, ProcessingState::kExtracted));
   workers->Stop();
   EXPECT_EQ(store_->Get(invoice.id)->extraction.attempts, 2);
 }

@@ -13,7 +13,7 @@
 #include "extract/einvoice.h"
 #include "fakes/fake_clock.h"
 #include "fakes/test_extractor.h"
-#include "renewal_spy_store.h"
+#include "spy_store.h"
 #include "store/sqlite/sqlite_invoice_store.h"
 #include "temp_dir.h"
 
@@ -249,7 +249,7 @@ TEST_F(InvoiceServiceTest, StraightThroughValidatesConfidentValidExtractionsOnly
 }
 
 TEST_F(InvoiceServiceTest, RenewsTheClaimWhileAHeldExtractionRuns) {
-  testing::RenewalSpyStore spy(*store_);
+  testing::SpyStore spy(*store_);
   ServiceOptions options;
   options.extraction_lease = seconds(60);
   options.lease_renew_interval = milliseconds(5);
@@ -275,7 +275,7 @@ TEST_F(InvoiceServiceTest, RenewsTheClaimWhileAHeldExtractionRuns) {
 }
 
 TEST_F(InvoiceServiceTest, AnExtractionThatHangsLetsItsClaimLapseAtTheTimeout) {
-  testing::RenewalSpyStore spy(*store_);
+  testing::SpyStore spy(*store_);
   ServiceOptions options;
   options.extraction_lease = seconds(60);
   options.lease_renew_interval = milliseconds(5);
