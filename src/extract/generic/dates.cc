@@ -72,7 +72,9 @@ int ToInt(std::string_view digits) {
 }
 
 // Two-digit years are 20xx up to 69 and 19xx from 70 (the POSIX %y convention).
+// A year split by OCR ("20 24") is read without its space.
 int FullYear(std::string_view digits) {
+  if (digits.size() == 5) return ToInt(digits.substr(0, 2)) * 100 + ToInt(digits.substr(3));
   const int y = ToInt(digits);
   if (digits.size() == 4) return y;
   return y < 70 ? 2000 + y : 1900 + y;
@@ -85,14 +87,20 @@ std::optional<Date> MakeDate(int year, int month, int day) {
   return *d;
 }
 
+// A dot or comma before a date is a speck of the scan (".2023-02-02") unless a letter or digit
+// comes before it ("1.2023-02-02" is no date).
 const Pattern& IsoPattern() {
   static const Pattern p(
-      R"((?<![\p{N}.,/-])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\p{N}]|[.,/-]\d))");
+      R"((?<![\p{N}/-])(?<![\p{L}\p{N}][.,])(\d{4})([-./])(\d{1,2})\2(\d{1,2}))"
+      R"((?![\p{N}]|[.,/-]\d))");
   return p;
 }
+// "01/10/20 24": OCR splits a four-digit year at times. A two-digit year of 19 or 20 followed
+// by a space and exactly two digits (not a time "20 12:30") is read as the year they make.
 const Pattern& NumericPattern() {
   static const Pattern p(
-      R"((?<![\p{L}\p{N}.,/-])(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[.,/-]\d))");
+      R"((?<![\p{L}\p{N}/-])(?<![\p{L}\p{N}][.,])(\d{1,2})([-./])(\d{1,2})\2)"
+      R"((\d{4}|(?:19|20) \d{2}(?![\p{N}:])|\d{2})(?![\p{N}]|[.,/-]\d))");
   return p;
 }
 const Pattern& CompactPattern() {
@@ -100,9 +108,11 @@ const Pattern& CompactPattern() {
       R"((?<![\p{L}\p{N}])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\p{N}))");
   return p;
 }
+// "15. März 2024", "1er février", "3rd June"; OCR reads the dot after the day as a comma
+// at times ("12, März 2019").
 const Pattern& DayMonthPattern() {
   static const Pattern p(
-      R"((?<![\p{N}.,/])(\d{1,2})(?:\.|er|st|nd|rd|th|º)?[\s./-]*(?:de\s+)?()" +
+      R"((?<![\p{N}.,/])(\d{1,2})(?:\.|,|er|st|nd|rd|th|º)?[\s./-]*(?:de\s+)?()" +
       MonthAlternation() +
       R"()\.?(?![\p{L}])[\s,./-]*(?:de\s+|del\s+)?(\d{4}|\d{2})(?![\p{N}]|[.,]\d))");
   return p;

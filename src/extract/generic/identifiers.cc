@@ -46,6 +46,40 @@ std::optional<domain::FieldValue> SplitIdentifier(const LayoutIndex& index, cons
                          confidence - 0.1);
 }
 
+// "S1/2019/10/415", "$1-2019-51050": OCR reads the I of a letter prefix as 1 and its S as a
+// dollar sign. A prefix of one to four letters and such look-alikes before the digits of an
+// identifier is read as letters ("SI/2019/10/415"); nullopt when there is nothing to read back.
+std::optional<std::string> ReadBackLetterPrefix(std::string_view value) {
+  static const Pattern prefix(R"(^[$A-Z][A-Z1]{1,3}(?=[-/]\p{N}))", false);
+  const auto m = prefix.Find(value);
+  if (!m) return std::nullopt;
+  std::string out(value);
+  bool changed = false;
+  for (std::size_t i = 0; i < m->end; ++i) {
+    if (out[i] == '$' || out[i] == '1') {
+      out[i] = out[i] == '$' ? 'S' : 'I';
+      changed = true;
+    }
+  }
+  if (!changed) return std::nullopt;
+  return out;
+}
+
+// The field of the identifier at `span`; in OCR text, its letter prefix read back (with less
+// confidence) where the recogniser mistook letters for look-alikes. A text layer is exact:
+// "A1-2024-7" there is what the issuer wrote.
+domain::FieldValue IdentifierField(const LayoutIndex& index, const Span& span,
+                                   double confidence) {
+  const std::string_view text = index.Text(span);
+  if (index.doc().source != domain::FieldSource::kOcr) {
+    return index.MakeField(span, std::string(text), confidence);
+  }
+  if (auto read_back = ReadBackLetterPrefix(text)) {
+    return index.MakeField(span, *read_back, confidence - 0.1);
+  }
+  return index.MakeField(span, std::string(text), confidence);
+}
+
 // The identifier after a label of `kind`, skipping values that are dates or that the label
 // of another kind claims.
 std::optional<domain::FieldValue> LabelledIdentifier(const DocumentScan& scan, TextLabel kind,
@@ -64,7 +98,7 @@ std::optional<domain::FieldValue> LabelledIdentifier(const DocumentScan& scan, T
                                        [&](const DateHit& d) { return Overlaps(d.span, *id); });
       if (is_date) continue;
       const bool same_line = spans[i].line == label.line;
-      return index.MakeField(*id, std::string(index.Text(*id)), same_line ? right : below);
+      return IdentifierField(index, *id, same_line ? right : below);
     }
   }
   return std::nullopt;
@@ -278,9 +312,10 @@ void FindPaymentTerms(const DocumentScan& scan, domain::FieldMap& fields) {
 
 // "Rechnung des Versicherers (575) Nr. 01.234-1 vom ...", "Invoice information (751) No.
 // TX-1": a line that names the invoice, then a number sign and the identifier. OCR reads the
-// "no" of a large title as "n0" or "np" at times.
+// "no" of a large title as "n0" or "np" at times, and "nr" as "hr".
 std::optional<domain::FieldValue> TitledNumber(const DocumentScan& scan) {
-  static const Pattern marker(R"((?:^|[\s)])(?:nr|no|n0|np|n|number|nummer|numero|#)\b\.?)");
+  static const Pattern marker(
+      R"((?:^|[\s)])(?:nr|hr|no|n0|np|n|number|nummer|numero|#)\b\.?)");
   const LayoutIndex& index = scan.index();
   for (std::size_t l = 0; l < index.lines().size(); ++l) {
     const std::string& folded = index.line(l).folded.text;
@@ -292,7 +327,39 @@ std::optional<domain::FieldValue> TitledNumber(const DocumentScan& scan) {
       if (!id || id->begin > after.begin + 2) continue;
       const bool is_date = std::any_of(scan.dates().begin(), scan.dates().end(),
                                        [&](const DateHit& d) { return Overlaps(d.span, *id); });
-      if (!is_date) return index.MakeField(*id, std::string(index.Text(*id)), 0.8);
+      if (!is_date) return IdentifierField(index, *id, 0.8);
+    }
+  }
+  return std::nullopt;
+}
+
+// A header row whose labels the scan lost ("Date | Invoice No." over "23/02/2023 | 6146701"):
+// right under a title line ("Facture", "Sales Invoice"), a row that starts with a date and
+// goes on with an identifier of at least four digits; that identifier, with little
+// confidence.
+std::optional<domain::FieldValue> NumberInRowUnderTitle(const DocumentScan& scan) {
+  constexpr std::size_t kTitleWords = 3;
+  constexpr std::size_t kLinesBelow = 2;
+  const LayoutIndex& index = scan.index();
+  for (std::size_t l = 0; l + 1 < index.lines().size(); ++l) {
+    const IndexedLine& title = index.line(l);
+    if (title.word_begin.size() > kTitleWords || !IsTitleLine(title.folded.text)) continue;
+    std::size_t looked = 0;
+    for (std::size_t r = l + 1; r < index.lines().size() && looked < kLinesBelow; ++r) {
+      const IndexedLine& row = index.line(r);
+      if (row.page_index != title.page_index) break;
+      if (IsSpeckLine(row.text)) continue;
+      ++looked;
+      const auto dates = FindDates(row.text);
+      const std::size_t first = row.text.find_first_not_of(" \t");
+      if (dates.empty() || dates.front().begin != first) continue;
+      const auto id = IdentifierIn(index, Span{r, dates.front().end, row.text.size()});
+      if (!id || id->begin > dates.front().end + 2) continue;
+      const std::string_view text = index.Text(*id);
+      const auto digits = std::count_if(text.begin(), text.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
+      if (digits >= 4) return IdentifierField(index, *id, 0.6);
     }
   }
   return std::nullopt;
@@ -307,6 +374,8 @@ void ExtractIdentifiers(const DocumentScan& scan, domain::FieldMap& fields) {
   } else if (auto titled = LabelledIdentifier(scan, TextLabel::kInvoiceTitle, kAfterTitle,
                                               kAfterTitle - 0.1)) {
     fields["invoice_number"] = *titled;
+  } else if (auto in_row = NumberInRowUnderTitle(scan)) {
+    fields["invoice_number"] = *in_row;
   }
   if (auto po = LabelledIdentifier(scan, TextLabel::kPurchaseOrder, 0.85, 0.8)) {
     fields["purchase_order"] = *po;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/generic/pattern.h"
+
 namespace invoicer::extract::generic {
 
 namespace {
@@ -31,6 +33,15 @@ bool IsColumnHeadings(const IndexedLine& line) {
     if (words_in_cell > 2) return false;
   }
   return true;
+}
+
+// The length of the mark a scan leaves before a value at `text[i]`, 0 when there is none: a
+// symbol or punctuation sign outside ASCII ("°", "º", "£", "®", "‘", "«") that is glued to
+// "n" or stands alone between a label and its value ("Factura n° ° 8646-24").
+std::size_t SpeckAt(std::string_view text, std::size_t i) {
+  static const Pattern speck(R"(^[^\p{L}\p{N}\x00-\x7F])");
+  const auto m = speck.Find(text.substr(i));
+  return m ? m->end : 0;
 }
 
 bool IsIdentifierChar(char c) {
@@ -92,12 +103,24 @@ std::optional<Span> IdentifierIn(const LayoutIndex& index, const Span& span) {
   const std::string_view text = index.Text(span);
   std::size_t i = 0;
   auto skip_separators = [&] {
-    while (i < text.size() && IsSeparator(text[i])) ++i;
+    while (i < text.size()) {
+      if (IsSeparator(text[i])) {
+        ++i;
+      } else if (const std::size_t speck = SpeckAt(text, i); speck > 0) {
+        i += speck;
+      } else {
+        break;
+      }
+    }
   };
   skip_separators();
   // A "No." / "Nr." / "N°" left between label and value belongs to the label.
   std::size_t word_end = i;
-  while (word_end < text.size() && !IsSeparator(text[word_end])) ++word_end;
+  // A lead byte starts a whole character, so a speck may be looked for there ("n°").
+  while (word_end < text.size() && !IsSeparator(text[word_end]) &&
+         !(static_cast<unsigned char>(text[word_end]) >= 0xC0 && SpeckAt(text, word_end) > 0)) {
+    ++word_end;
+  }
   const std::string first = FoldString(text.substr(i, word_end - i));
   for (std::string_view number_word : {"no", "nr", "n", "num", "number", "nummer", "numero"}) {
     if (first == number_word) {
@@ -106,7 +129,11 @@ std::optional<Span> IdentifierIn(const LayoutIndex& index, const Span& span) {
       break;
     }
   }
+  // "$1-2019-51050": OCR reads the S of a letter prefix as a dollar sign; the identifier
+  // keeps it (identifiers.cc reads the prefix back), an amount ("$1,234.00") does not.
+  static const Pattern dollar_prefix(R"(^\$[A-Z1]{1,3}[-/]\p{N})", false);
   std::size_t end = i;
+  if (dollar_prefix.Find(text.substr(i))) ++end;
   while (end < text.size() && IsIdentifierChar(text[end])) ++end;
   while (end > i && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '/')) --end;
   const std::string_view word = text.substr(i, end - i);

@@ -54,6 +54,32 @@ TEST(DatesTest, RejectsImpossibleDatesAndQuantities) {
   EXPECT_TRUE(FindDates("order 12.50 3").empty());
 }
 
+TEST(DatesTest, JoinsAFourDigitYearThatOcrSplit) {
+  EXPECT_EQ(Read("07/11/20 25"), "2025-11-07");
+  EXPECT_EQ(Read("3.2.19 98"), "1998-02-03");
+  // Not a split year: a time after the date, or a two-digit year other than 19 or 20.
+  const auto timed = FindDates("07/11/20 12:30");
+  ASSERT_EQ(timed.size(), 1u);
+  EXPECT_EQ(timed[0].Value(DateOrder::kDayFirst).ToString(), "2020-11-07");
+  const auto quantity = FindDates("07/11/23 45 pcs");
+  ASSERT_EQ(quantity.size(), 1u);
+  EXPECT_EQ(quantity[0].Value(DateOrder::kDayFirst).ToString(), "2023-11-07");
+}
+
+TEST(DatesTest, ReadsACommaAfterTheDayAsItsDot) {
+  EXPECT_EQ(Read("21, Juni 2022"), "2022-06-21");
+  EXPECT_EQ(Read("4, octobre 2021"), "2021-10-04");
+}
+
+TEST(DatesTest, TakesADateAfterADotOrCommaSpeckButNotAfterANumber) {
+  ASSERT_EQ(FindDates("Date: .2021-08-30").size(), 1u);
+  EXPECT_EQ(FindDates("Date: .2021-08-30")[0].Value(DateOrder::kUnknown).ToString(),
+            "2021-08-30");
+  ASSERT_EQ(FindDates("Datum ,30.08.2021").size(), 1u);
+  EXPECT_TRUE(FindDates("v1.2021-08-30").empty());
+  EXPECT_TRUE(FindDates("12,30.08.2021").empty());
+}
+
 TEST(DatesTest, FindsDatesInsideALine) {
   const auto found = FindDates("Rechnung Nr. 471102 vom 15.11.2024, Lieferung 14.11.2024");
   ASSERT_EQ(found.size(), 2u);

@@ -252,5 +252,18 @@ TEST(GenericExtractorTest, SkipsTitlesAndRegistrationNumbersInTheLetterhead) {
   EXPECT_EQ(Value(r, "vendor_address"), "NO.53 JALAN PUTRA 1,\n81200 JOHOR BAHRU\nJOHOR");
 }
 
+TEST(GenericExtractorTest, ReadsInvoiceDatesOcrSplitOrMarked) {
+  // A four-digit year split in two, a comma for the dot after the day, a speck before a date.
+  EXPECT_EQ(Value(ExtractText("Invoice No: 5\nInvoice date: 07/11/20 25\nTotal 10.00\n"),
+                  "invoice_date"),
+            "2025-11-07");
+  EXPECT_EQ(Value(ExtractText("Rechnungs-Nr.: 5\nBelegdatum: 21, Juni 2022\nGesamt 10,00\n"),
+                  "invoice_date"),
+            "2022-06-21");
+  EXPECT_EQ(Value(ExtractText("Invoice #: 5\nDate: .2021-08-30\nTotal 10.00\n"),
+                  "invoice_date"),
+            "2021-08-30");
+}
+
 }  // namespace
 }  // namespace invoicer::extract::generic

@@ -7,6 +7,8 @@
 namespace invoicer::extract::generic {
 namespace {
 
+using testing::Confidence;
+using testing::ExtractOcrText;
 using testing::ExtractText;
 using testing::Value;
 
@@ -41,6 +43,67 @@ TEST(IdentifiersTest, JoinsAPrefixThatOcrSeparatedFromItsDigitsAfterTheHyphen) {
                                            Total           $4,639.22
 )");
   EXPECT_EQ(Value(r, "invoice_number"), "IN-2020-44746");
+}
+
+TEST(IdentifiersTest, SkipsSpecksBetweenTheNumberSignAndTheNumber) {
+  const auto r = ExtractText(R"(Riverbank Tools S.L.                   Factura n° ° 3172-25
+                                           Fecha: 14-02-2025
+                                           Total           1.210,00
+)");
+  EXPECT_EQ(Value(r, "invoice_number"), "3172-25");
+  const auto pound = ExtractText(R"(Riverbank Tools S.L.                Factura n£: FV-2025-0871
+                                           Total           1.210,00
+)");
+  EXPECT_EQ(Value(pound, "invoice_number"), "FV-2025-0871");
+}
+
+TEST(IdentifiersTest, ReadsBackALetterPrefixOcrTookForDigitsOrADollarSign) {
+  const std::string one_text = R"(Harbour Print Ltd                         Invoice # S1/2022/07/118
+                                           Total           £480.00
+)";
+  EXPECT_EQ(Value(ExtractOcrText(one_text), "invoice_number"), "SI/2022/07/118");
+  // A text layer is exact: there the prefix is what the issuer wrote.
+  EXPECT_EQ(Value(ExtractText(one_text), "invoice_number"), "S1/2022/07/118");
+  const auto dollar = ExtractOcrText(R"(Harbour Print Ltd                     Invoice No. $1-2022-30417
+                                           Total           £480.00
+)");
+  EXPECT_EQ(Value(dollar, "invoice_number"), "SI-2022-30417");
+  EXPECT_LT(Confidence(dollar, "invoice_number"), 0.88);
+  // A prefix without look-alikes, and an amount after the label, stay as written.
+  const auto plain = ExtractOcrText("Invoice No. AB-2022-30417\nTotal 10.00\n");
+  EXPECT_EQ(Value(plain, "invoice_number"), "AB-2022-30417");
+  const auto amount = ExtractOcrText("Invoice No. $1,250.00\nTotal 10.00\n");
+  EXPECT_EQ(Value(amount, "invoice_number"), "<absent>");
+}
+
+TEST(IdentifiersTest, TakesTheNumberAfterATitleWhoseNrOcrReadAsHr) {
+  const auto r = ExtractText(R"(Polderzicht Bouw BV                       Factuur hr.: 20251877
+                                           Datum: 3 maart 2025
+                                           Totaal: 1.089,00
+)");
+  EXPECT_EQ(Value(r, "invoice_number"), "20251877");
+}
+
+TEST(IdentifiersTest, TakesTheNumberAfterTheDateInARowUnderTheTitleWhoseLabelsWereLost) {
+  const auto r = ExtractText(R"(Lindqvist Design AB
+Storgatan 4, 111 22 Stockholm
+
+Invoice
+12/05/2024     5518204     C-1043
+
+Total           1 250,00
+)");
+  EXPECT_EQ(Value(r, "invoice_number"), "5518204");
+  EXPECT_LT(Confidence(r, "invoice_number"), 0.7);
+  // A row under the title that does not start with a date is no such row.
+  const auto other = ExtractText(R"(Lindqvist Design AB
+
+Invoice
+Delivered 12/05/2024 5518204
+
+Total           1 250,00
+)");
+  EXPECT_EQ(Value(other, "invoice_number"), "<absent>");
 }
 
 }  // namespace
