@@ -60,6 +60,14 @@ std::map<std::string, std::string> Unzip(const std::string& bytes) {
   return out;
 }
 
+// What a recovery run finds while an extraction is held in the extractor.
+struct HeldExtraction {
+  int recovered = 0;
+  ProcessingState state_after_recovery = ProcessingState::kPending;
+  Result<Invoice> result = errors::Internal("not run");  // of the extraction, once released
+  Invoice invoice;
+};
+
 class InvoiceServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -96,12 +104,14 @@ class InvoiceServiceTest : public ::testing::Test {
   }
 
   ProcessingState StateOf(const Invoice& invoice) { return service_->Get(invoice.id.str())->state; }
+  HeldExtraction RecoverWhileHeld(ServiceOptions options, std::chrono::seconds then);
 
   testing::TempDir dir_;
   testing::FakeClock clock_;
   testing::TestExtractor extractor_;
   Metrics metrics_;
   std::unique_ptr<store::InvoiceStore> store_;
+  std::unique_ptr<testing::SpyStore> spy_;  // wraps store_ when a test needs to watch it
   std::unique_ptr<InvoiceService> service_;
   const Caller ingest_{"scanner", store::Role::kIngest};
   const Caller reviewer_{"alice", store::Role::kReviewer};
@@ -248,58 +258,53 @@ TEST_F(InvoiceServiceTest, StraightThroughValidatesConfidentValidExtractionsOnly
   EXPECT_TRUE(unsure.needs_review);
 }
 
-TEST_F(InvoiceServiceTest, RenewsTheClaimWhileAHeldExtractionRuns) {
-  testing::SpyStore spy(*store_);
-  ServiceOptions options;
+// Starts ExtractNow of a fresh upload with the extractor held (lease 60 s, renewed every
+// 5 ms through a spy store), moves the clock 50 s and waits for a renewal there, moves it
+// `then` further, runs the claim recovery, and finally lets the extraction finish.
+HeldExtraction InvoiceServiceTest::RecoverWhileHeld(ServiceOptions options, seconds then) {
+  spy_ = std::make_unique<testing::SpyStore>(*store_);
   options.extraction_lease = seconds(60);
   options.lease_renew_interval = milliseconds(5);
-  MakeService(options, &spy);
-  const Invoice pending = Upload(Pdf("slow"));
+  MakeService(options, spy_.get());
+  HeldExtraction out;
+  out.invoice = Upload(Pdf("held"));
   extractor_.Hold();
-  Result<Invoice> result = errors::Internal("not run");
-  std::thread extraction([&] { result = service_->ExtractNow(reviewer_, pending.id.str(), false); });
+  std::thread extraction(
+      [&] { out.result = service_->ExtractNow(reviewer_, out.invoice.id.str(), false); });
   extractor_.WaitEntered(1);
-  // Past 50 s a renewal extends the lease to 110 s; at 100 s the original lease (60 s)
-  // has run out, but the claim has not.
   clock_.Advance(seconds(50));
-  spy.WaitForRenewalAtOrAfter(clock_.Now());
-  clock_.Advance(seconds(50));
+  spy_->WaitForRenewalAtOrAfter(clock_.Now());
+  clock_.Advance(then);
   auto recovered = service_->RecoverExpiredClaims();
-  ASSERT_TRUE(recovered);
-  EXPECT_EQ(*recovered, 0);
-  EXPECT_EQ(StateOf(pending), ProcessingState::kProcessing);
+  EXPECT_TRUE(recovered);
+  out.recovered = recovered ? *recovered : -1;
+  out.state_after_recovery = StateOf(out.invoice);
   extractor_.Release();
   extraction.join();
-  ASSERT_TRUE(result) << result.error().message;
-  EXPECT_EQ(result->state, ProcessingState::kExtracted);
+  return out;
+}
+
+TEST_F(InvoiceServiceTest, RenewsTheClaimWhileAHeldExtractionRuns) {
+  // The renewal at 50 s extends the lease to 110 s: at 100 s the original lease (60 s) has
+  // run out, but the claim has not.
+  const HeldExtraction held = RecoverWhileHeld(ServiceOptions{}, seconds(50));
+  EXPECT_EQ(held.recovered, 0);
+  EXPECT_EQ(held.state_after_recovery, ProcessingState::kProcessing);
+  ASSERT_TRUE(held.result) << held.result.error().message;
+  EXPECT_EQ(held.result->state, ProcessingState::kExtracted);
 }
 
 TEST_F(InvoiceServiceTest, AnExtractionThatHangsLetsItsClaimLapseAtTheTimeout) {
-  testing::SpyStore spy(*store_);
+  // The renewal at 50 s only reaches the timeout (100 s), not 110 s: at 101 s it has lapsed.
   ServiceOptions options;
-  options.extraction_lease = seconds(60);
-  options.lease_renew_interval = milliseconds(5);
   options.max_extraction_time = seconds(100);
-  MakeService(options, &spy);
-  const Invoice pending = Upload(Pdf("hangs"));
-  extractor_.Hold();
-  Result<Invoice> result = errors::Internal("not run");
-  std::thread extraction([&] { result = service_->ExtractNow(reviewer_, pending.id.str(), false); });
-  extractor_.WaitEntered(1);
-  // At 50 s the claim is renewed, but only up to the timeout (100 s), not to 110 s.
-  clock_.Advance(seconds(50));
-  spy.WaitForRenewalAtOrAfter(clock_.Now());
-  clock_.Advance(seconds(51));
-  auto recovered = service_->RecoverExpiredClaims();
-  ASSERT_TRUE(recovered);
-  EXPECT_EQ(*recovered, 1);
-  EXPECT_EQ(StateOf(pending), ProcessingState::kPending);
+  const HeldExtraction held = RecoverWhileHeld(options, seconds(51));
+  EXPECT_EQ(held.recovered, 1);
+  EXPECT_EQ(held.state_after_recovery, ProcessingState::kPending);
   // The hung extraction ends late: its result is refused and changes nothing.
-  extractor_.Release();
-  extraction.join();
-  ASSERT_FALSE(result);
-  EXPECT_EQ(StateOf(pending), ProcessingState::kPending);
-  EXPECT_EQ(service_->Get(pending.id.str())->extraction.attempts, 1);
+  EXPECT_FALSE(held.result);
+  EXPECT_EQ(StateOf(held.invoice), ProcessingState::kPending);
+  EXPECT_EQ(service_->Get(held.invoice.id.str())->extraction.attempts, 1);
 }
 
 TEST_F(InvoiceServiceTest, RecoversAnExpiredClaimAndFailsItAfterTheLastAttempt) {
