@@ -40,8 +40,9 @@ class ImageCodec {
   // The part of the picture inside the rectangle at (x, y) of width x height pixels, clipped
   // to the picture (empty when nothing of it is inside); any channel count, dpi kept.
   static RasterImage Cropped(const RasterImage& image, int x, int y, int width, int height);
-  // The grey picture rotated to undo a detected skew (Leptonica's projection search);
-  // unchanged when no skew is found with confidence.
+  // The grey picture rotated to undo a detected skew (Leptonica's projection search, as
+  // pixDeskew does it); unchanged when no skew is found with confidence, and a picture that is
+  // not grey is returned as it is.
   static RasterImage Deskewed(const RasterImage& grey);
 };
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdlib>
+#include <numbers>
+
 #include "test_files.h"
 
 namespace invoicer::extract {
@@ -19,6 +23,33 @@ RasterImage Gradient(int width, int height) {
   return img;
 }
 
+// White with rows of dark dashes (30 by 4 pixels, 10 apart) every 24 rows, rising by `slope`
+// pixels per pixel to the right: lines of words as a skewed scan shows them.
+RasterImage Bars(int width, int height, double slope) {
+  RasterImage img;
+  img.width = width;
+  img.height = height;
+  img.dpi = 150;
+  img.pixels.assign(static_cast<std::size_t>(width * height), 255);
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
+      const int row = y + static_cast<int>(std::lround(slope * x));
+      if (row >= 40 && row < height - 40 && row % 24 < 4 && x % 40 < 30) {
+        img.pixels[static_cast<std::size_t>(y * width + x)] = 0;
+      }
+    }
+  }
+  return img;
+}
+
+// The first dark row at or below `from` in column x (inside a dash); -1 for none.
+int FirstDarkRow(const RasterImage& img, int x, int from) {
+  for (int y = from; y < img.height; ++y) {
+    if (img.pixels[static_cast<std::size_t>(y * img.width + x)] < 128) return y;
+  }
+  return -1;
+}
+
 testing::GreyPicture Picture(int width, int height, std::uint8_t shade) {
   return {width, height, std::vector<std::uint8_t>(static_cast<std::size_t>(width * height), shade)};
 }
@@ -32,6 +63,16 @@ TEST(ImageCodecTest, EncodesAPngThatDecodesToTheSamePixels) {
   ASSERT_TRUE(decoded.has_value()) << decoded.error().message;
   EXPECT_EQ(decoded->width, 40);
   EXPECT_EQ(decoded->height, 30);
+  EXPECT_EQ(decoded->pixels, original.pixels);
+}
+
+TEST(ImageCodecTest, EncodesAPngOfAnOddWidthThatDecodesToTheSamePixels) {
+  const RasterImage original = Gradient(43, 7);
+  auto png = ImageCodec::EncodePng(original);
+  ASSERT_TRUE(png.has_value());
+  auto decoded = ImageCodec::DecodePage(*png, 0, true, ImageLimits{});
+  ASSERT_TRUE(decoded.has_value()) << decoded.error().message;
+  EXPECT_EQ(decoded->width, 43);
   EXPECT_EQ(decoded->pixels, original.pixels);
 }
 
@@ -118,6 +159,22 @@ TEST(ImageCodecTest, CropsARectangleClippedToThePicture) {
   // Pixel (2, 3) of the part is pixel (32, 23) of the picture.
   EXPECT_EQ(part.pixels[3 * 10 + 2], picture.pixels[23 * 40 + 32]);
   EXPECT_TRUE(ImageCodec::Cropped(picture, 50, 0, 10, 10).pixels.empty());
+}
+
+TEST(ImageCodecTest, StraightensASkewedPicture) {
+  const RasterImage skewed = Bars(403, 600, std::tan(1.0 * std::numbers::pi / 180));
+  // From x 15 to x 375 a line of dashes rises by about 6 pixels.
+  const int skewed_left = FirstDarkRow(skewed, 15, 290);
+  ASSERT_GE(skewed_left, 0);
+  ASSERT_GE(skewed_left - FirstDarkRow(skewed, 375, skewed_left - 10), 5);
+  const RasterImage straight = ImageCodec::Deskewed(skewed);
+  EXPECT_EQ(straight.width, 403);
+  EXPECT_EQ(straight.height, 600);
+  EXPECT_EQ(straight.dpi, 150);
+  const int left = FirstDarkRow(straight, 15, 290);
+  ASSERT_GE(left, 0);
+  const int right = FirstDarkRow(straight, 375, left - 10);
+  EXPECT_LE(std::abs(left - right), 2) << left << " " << right;
 }
 
 }  // namespace
