@@ -9,24 +9,22 @@
 
 namespace invoicer::extract::generic::testing {
 
-// Extracts from plain text laid out as on the page (columns by spaces).
-inline domain::ExtractionResult ExtractText(std::string_view text, GenericOptions options = {}) {
+// Extracts from plain text laid out as on the page (columns by spaces), as a text layer
+// (kText) or as if a recogniser had read it from a scan (kOcr).
+inline domain::ExtractionResult ExtractText(
+    std::string_view text, GenericOptions options = {},
+    domain::FieldSource source = domain::FieldSource::kText) {
   auto doc = ReadPlainText(text);
   EXPECT_TRUE(doc.has_value());
+  if (!doc) return {};
+  doc->source = source;
   auto result = GenericExtractor(std::move(options)).Extract(*doc);
   EXPECT_TRUE(result.has_value());
   return result.has_value() ? *result : domain::ExtractionResult{};
 }
 
-// The same text as if a recogniser had read it from a scan (source kOcr).
-inline domain::ExtractionResult ExtractOcrText(std::string_view text, GenericOptions options = {}) {
-  auto doc = ReadPlainText(text);
-  EXPECT_TRUE(doc.has_value());
-  if (!doc) return {};
-  doc->source = domain::FieldSource::kOcr;
-  auto result = GenericExtractor(std::move(options)).Extract(*doc);
-  EXPECT_TRUE(result.has_value());
-  return result.has_value() ? *result : domain::ExtractionResult{};
+inline domain::ExtractionResult ExtractOcrText(std::string_view text) {
+  return ExtractText(text, {}, domain::FieldSource::kOcr);
 }
 
 // The value of a field, or "<absent>".
